@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import {
+  CLOCK, EVENT_STORE, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
+  LEDGER_CONFIG, ListPlacementsHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
+} from '@ledger/application';
+import { AuthGuard } from './auth/auth.guard';
+import { BudgetsController } from './budgets/budgets.controller';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { PlacementsController } from './placements/placements.controller';
+import { LEDGER_RUNTIME } from './runtime.token';
+
+/** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
+@Module({})
+export class AppModule {
+  static create(runtime: LedgerRuntime, verifier: TokenVerifier): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [PlacementsController, BudgetsController, HealthController],
+      providers: [
+        { provide: LEDGER_RUNTIME, useValue: runtime },
+        { provide: EVENT_STORE, useValue: runtime.eventStore },
+        { provide: SQL_DATABASE, useValue: runtime.database },
+        { provide: LEDGER_CONFIG, useValue: runtime.config },
+        { provide: CLOCK, useValue: runtime.clock },
+        { provide: PROJECTIONS, useValue: runtime.projections },
+        { provide: IdempotencyStore, useValue: runtime.idempotency },
+        { provide: TokenVerifier, useValue: verifier },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler,
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
+import { TokenVerifier, type LedgerRuntime } from '@ledger/application';
+import { AppModule } from './app.module';
+import { ledgerValidationPipe } from './http/validation.pipe';
+
+export const BODY_LIMIT = '256kb';
+
+export function openApiDocument(app: NestExpressApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('The placement ledger')
+    .setDescription('Event-sourced budget and commissioning ledger for looked-after children\'s placements. Money is integer pence; dates are YYYY-MM-DD; errors are application/problem+json.')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the API on a runtime; main.ts and the end-to-end tests share it. */
+export async function createApp(runtime: LedgerRuntime, secret: string, options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
+  const verifier = new TokenVerifier(runtime.config, secret);
+  const logging = options.logs ?? true;
+  const root = logging
+    ? { module: class LoggedApp {}, imports: [LoggerModule.forRoot({ pinoHttp: { level: runtime.config.logLevel, autoLogging: true, redact: ['req.headers.authorization'] } }), AppModule.create(runtime, verifier)] }
+    : AppModule.create(runtime, verifier);
+  const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: logging, logger: logging ? undefined : false, bodyParser: false });
+  if (logging) app.useLogger(app.get(PinoNestLogger));
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.useGlobalPipes(ledgerValidationPipe());
+  app.disable('x-powered-by');
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,55 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { AuthenticationError, ConcurrencyConflictError, NotFoundError, PreconditionFailedError } from '@ledger/application';
+import { DomainError } from '@ledger/domain';
+import type { Request, Response } from 'express';
+import { problem, PROBLEM_CONTENT_TYPE, RequestValidationError, type Problem } from './problem';
+
+/** Errors thrown by express's body parser carry a status and a type. */
+interface BodyParserError { status?: number; type?: string; message?: string }
+
+/** The one place where errors become HTTP: every refusal leaves as problem+json. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = { ...this.toProblem(error), instance: request.originalUrl };
+    if (body.status >= 500) this.logger.error({ err: error, path: request.originalUrl }, 'Unhandled error');
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  toProblem(error: unknown): Problem {
+    if (error instanceof RequestValidationError) {
+      return problem(400, 'validation', 'Invalid request', error.message, { errors: error.errors });
+    }
+    if (error instanceof DomainError) {
+      return problem(422, error.rule, 'Refused by a business rule', error.message, {
+        rule: error.rule,
+        ...(error.field === undefined ? {} : { errors: [{ field: error.field, message: error.message }] }),
+      });
+    }
+    if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);
+    if (error instanceof ConcurrencyConflictError) return problem(409, 'concurrency-conflict', 'Conflict', error.message);
+    if (error instanceof PreconditionFailedError) return problem(412, 'precondition-failed', 'Precondition failed', error.message);
+    if (error instanceof AuthenticationError) return problem(401, 'unauthenticated', 'Unauthenticated', error.message);
+    if (error instanceof HttpException) return this.fromHttpException(error);
+    const parser = error as BodyParserError;
+    if (parser?.type === 'entity.too.large') return problem(413, 'payload-too-large', 'Payload too large', 'The request body is larger than the API accepts');
+    if (parser?.type === 'entity.parse.failed') return problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON');
+    return problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged');
+  }
+
+  private fromHttpException(error: HttpException): Problem {
+    const status = error.getStatus();
+    const codes: Record<number, [string, string]> = {
+      400: ['bad-request', 'Bad request'], 401: ['unauthenticated', 'Unauthenticated'], 403: ['forbidden', 'Forbidden'],
+      404: ['not-found', 'Not found'], 409: ['conflict', 'Conflict'], 413: ['payload-too-large', 'Payload too large'],
+      415: ['unsupported-media-type', 'Unsupported media type'], 422: ['unprocessable', 'Unprocessable request'],
+    };
+    const [code, title] = codes[status] ?? ['http-error', 'Error'];
+    return problem(status, code, title, error.message);
+  }
+}

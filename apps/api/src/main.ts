@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import {
+  issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret, seedDemoCouncilIfEmpty, systemClock,
+} from '@ledger/application';
+import { createApp } from './create-app';
+
+/** Starts the API on the configured store; with LEDGER_SEED_DEMO, fills an empty store with the demo council. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { secret, generated, file } = resolveJwtSecret(config);
+  const runtime = await openLedgerRuntime(config, systemClock);
+  const seeded = config.seedDemo ? await seedDemoCouncilIfEmpty(runtime) : undefined;
+  const app = await createApp(runtime, secret);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal}: closing the ledger cleanly...\n`);
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen(config.port, '0.0.0.0');
+  const base = `http://localhost:${config.port}`;
+  const token = await issueToken(secret, { sub: 'demo-user', roles: ['commissioner', 'finance', 'manager', 'admin'] });
+  const lines = [
+    '',
+    `The placement ledger is running on the ${runtime.eventStore.kind} store.`,
+    seeded === undefined ? '' : seeded.appended > 0 ? `Demo council seeded: ${seeded.placements} placements, ${seeded.appended} events.` : 'Store already had events: demo not seeded again.',
+    generated ? `A token secret was generated and kept in ${file}.` : '',
+    `  Open the API explorer:  ${base}/docs   (press Authorize and paste the token below)`,
+    `  Health:                 ${base}/health`,
+    `  Placements:             ${base}/api/placements`,
+    `  A 12-hour token for the demo user (commissioner, finance, manager, admin):`,
+    `  ${token}`,
+    `  More tokens:            npm run ledger -- token --sub <id> --role <role>`,
+    '',
+  ];
+  process.stdout.write(lines.filter((line, i) => line !== '' || i === 0 || i === lines.length - 1).join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The ledger could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof Error && error.name !== 'ConfigError' && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig, openLedgerRuntime, seedDemoCouncil, seedDemoCouncilIfEmpty, systemClock } from '@ledger/application';
+import { todayIn } from '@ledger/domain';
+import { exportEventLog, importEventLog } from './commands/event-log.command';
+import { tokenCommand } from './commands/token.command';
+
+const USAGE = `Usage: npm run ledger -- <command> [options]
+
+  token --sub <id> --role <role> [--role <role>] [--ttl 12h]   print a bearer token
+  seed-demo [--force] [--today YYYY-MM-DD]                     record the demo council (only into an empty store unless --force)
+  export [--out FILE]                                          write the whole event log as NDJSON (stdout by default)
+  import --in FILE                                             append an NDJSON event log (re-importing appends nothing)
+
+The store is chosen as for the API: EVENTSTORE_CONNECTION_STRING, else DATABASE_URL, else the embedded
+store in LEDGER_DATA_DIR (default ./data; stop the API first, it holds the folder's lock).`;
+
+async function withRuntime<T>(work: (runtime: Awaited<ReturnType<typeof openLedgerRuntime>>) => Promise<T>): Promise<T> {
+  const runtime = await openLedgerRuntime(loadConfig(), systemClock, { startProjections: false });
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      sub: { type: 'string' }, role: { type: 'string', multiple: true }, ttl: { type: 'string' },
+      force: { type: 'boolean' }, today: { type: 'string' }, out: { type: 'string' }, in: { type: 'string' },
+    },
+    strict: true,
+  });
+  switch (command) {
+    case 'token':
+      return tokenCommand(values);
+    case 'seed-demo':
+      return withRuntime(async (runtime) => {
+        const outcome = values.force || values.today !== undefined
+          ? await seedDemoCouncil(runtime, values.today ?? todayIn(new Date(), runtime.config.timeZone))
+          : await seedDemoCouncilIfEmpty(runtime);
+        process.stdout.write(outcome.appended === 0 ? 'The store already has events; nothing seeded (use --force).\n'
+          : `Seeded ${outcome.placements} placements, ${outcome.appended} events.\n`);
+      });
+    case 'export':
+      return withRuntime(async (runtime) => {
+        const output = values.out === undefined ? process.stdout : fs.createWriteStream(values.out);
+        const count = await exportEventLog(runtime.eventStore, output);
+        if (output !== process.stdout) await new Promise<void>((resolve) => (output as fs.WriteStream).end(resolve));
+        process.stderr.write(`Exported ${count} events.\n`);
+      });
+    case 'import':
+      if (values.in === undefined) throw new Error('import needs --in FILE');
+      return withRuntime(async (runtime) => {
+        const outcome = await importEventLog(runtime.eventStore, values.in as string);
+        process.stdout.write(`Imported ${outcome.events} events in ${outcome.appends} appends.\n`);
+      });
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

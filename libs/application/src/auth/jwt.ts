@@ -1,0 +1,71 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROLES, type Role } from '../command-handling/command-envelope';
+import type { LedgerConfig } from '../config/ledger-config';
+
+export interface Principal {
+  readonly sub: string;
+  readonly roles: readonly Role[];
+}
+
+export class AuthenticationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AuthenticationError';
+  }
+}
+
+const SECRET_FILE = 'auth-secret';
+
+/**
+ * The HS256 secret: AUTH_JWT_SECRET when set, else the one kept in the data folder, else a new one
+ * written there (0600) at first start. `generated` tells the caller to print where it lives.
+ */
+export function resolveJwtSecret(config: Pick<LedgerConfig, 'jwtSecret' | 'dataDir'>): { secret: string; generated: boolean; file?: string } {
+  if (config.jwtSecret !== undefined) return { secret: config.jwtSecret, generated: false };
+  const file = path.join(config.dataDir, SECRET_FILE);
+  if (fs.existsSync(file)) return { secret: fs.readFileSync(file, 'utf8').trim(), generated: false, file };
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return { secret, generated: true, file };
+}
+
+export async function issueToken(secret: string, principal: Principal, ttl = '12h', now = new Date()): Promise<string> {
+  return new SignJWT({ roles: [...principal.roles] })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(principal.sub)
+    .setIssuedAt(Math.floor(now.getTime() / 1000))
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** Verifies bearer tokens: against an OIDC issuer's JWKS when AUTH_JWKS_URL is set, else HS256. */
+export class TokenVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+
+  constructor(private readonly config: Pick<LedgerConfig, 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>, secret: string) {
+    this.key = config.jwksUrl !== undefined ? createRemoteJWKSet(new URL(config.jwksUrl)) : new TextEncoder().encode(secret);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      const options = {
+        algorithms: this.config.jwksUrl !== undefined ? ['RS256', 'ES256', 'PS256'] : ['HS256'],
+        issuer: this.config.jwtIssuer,
+        audience: this.config.jwtAudience,
+      };
+      payload = typeof this.key === 'function'
+        ? (await jwtVerify(token, this.key, options)).payload
+        : (await jwtVerify(token, this.key, options)).payload;
+    } catch (cause) {
+      throw new AuthenticationError('The bearer token is invalid or has expired', { cause });
+    }
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('The token has no subject (sub)');
+    return { sub: payload.sub, roles };
+  }
+}

@@ -1,0 +1,100 @@
+import * as path from 'node:path';
+import { ConfigError } from './config-error';
+import { parseRateBands, type RateBandOverrides } from './rate-bands';
+
+/** All configuration, read once at start-up from the environment and validated. */
+export interface LedgerConfig {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly eventStoreConnectionString?: string;
+  readonly redisUrl?: string;
+  /** HS256 secret; when unset the API generates one into the data folder at first start. */
+  readonly jwtSecret?: string;
+  readonly jwksUrl?: string;
+  readonly jwtIssuer?: string;
+  readonly jwtAudience?: string;
+  readonly seedDemo: boolean;
+  readonly timeZone: string;
+  /** Days before term end at which the renewal sweep flags a review due. */
+  readonly reviewDueWithinDays: number;
+  /** How long a command's response waits for the read models to catch up (read-your-writes). */
+  readonly readYourWritesTimeoutMs: number;
+  readonly logLevel: string;
+  /** Weekly-rate bands overriding the defaults, by placement type (LEDGER_RATE_BANDS, JSON). */
+  readonly rateBands: RateBandOverrides;
+}
+
+export { ConfigError };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env[name])?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false; it is "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch (cause) {
+    throw new ConfigError(`${name} is not a valid URL (expected ${protocols.join(' or ')}//...)`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}//; it starts with ${parsed.protocol}//`);
+  }
+  return raw;
+}
+
+function timeZone(env: Env): string {
+  const zone = nonEmpty(env.LEDGER_TIME_ZONE) ?? 'Europe/London';
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+  } catch {
+    throw new ConfigError(`LEDGER_TIME_ZONE "${zone}" is not an IANA time zone such as Europe/London`);
+  }
+  return zone;
+}
+
+export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolean } = {}): LedgerConfig {
+  const jwtSecret = nonEmpty(env.AUTH_JWT_SECRET);
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('AUTH_JWT_SECRET must be at least 32 characters long');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    dataDir: path.resolve(nonEmpty(env.LEDGER_DATA_DIR) ?? './data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    eventStoreConnectionString: url(env, 'EVENTSTORE_CONNECTION_STRING', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrent:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    jwtSecret,
+    jwksUrl: url(env, 'AUTH_JWKS_URL', ['https:', 'http:']),
+    jwtIssuer: nonEmpty(env.AUTH_ISSUER),
+    jwtAudience: nonEmpty(env.AUTH_AUDIENCE),
+    seedDemo: flag(env, 'LEDGER_SEED_DEMO', defaults.seedDemo ?? false),
+    timeZone: timeZone(env),
+    reviewDueWithinDays: integer(env, 'LEDGER_REVIEW_DUE_WITHIN_DAYS', 7, 1, 28),
+    readYourWritesTimeoutMs: integer(env, 'LEDGER_READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60000),
+    logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
+    rateBands: parseRateBands(env.LEDGER_RATE_BANDS),
+  };
+}

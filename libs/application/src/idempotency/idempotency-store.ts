@@ -1,0 +1,64 @@
+import type { SqlDatabase } from '@ledger/event-store';
+import { createHash } from 'node:crypto';
+
+/** What a request with an Idempotency-Key should do, given what was recorded under that key. */
+export type IdempotencyClaim =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'replay'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'mismatch' }
+  | { readonly kind: 'in-progress' };
+
+/** A claim left pending this long belongs to a request that died; a retry may take it over. */
+const STALE_PENDING_SECONDS = 60;
+
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+}
+
+/**
+ * Keys are scoped to the caller (sub), so two users cannot collide. A key is claimed before the
+ * command runs, so two concurrent requests with one key cannot both append.
+ */
+export class IdempotencyStore {
+  constructor(private readonly db: SqlDatabase) {}
+
+  async migrate(): Promise<void> {
+    await this.db.query(`CREATE TABLE IF NOT EXISTS idempotency_keys (
+      actor_id text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, state text NOT NULL,
+      response_status int, response_body jsonb, created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (actor_id, key))`);
+  }
+
+  async claim(actorId: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {
+    const inserted = await this.db.query<{ key: string }>(
+      `INSERT INTO idempotency_keys (actor_id, key, fingerprint, state) VALUES ($1, $2, $3, 'pending')
+       ON CONFLICT (actor_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, created_at = now()
+         WHERE idempotency_keys.state = 'pending'
+           AND idempotency_keys.created_at < now() - make_interval(secs => ${STALE_PENDING_SECONDS})
+       RETURNING key`,
+      [actorId, key, fingerprint],
+    );
+    if (inserted.length > 0) return { kind: 'new' };
+    const [row] = await this.db.query<{ fingerprint: string; state: string; response_status: number | null; response_body: unknown }>(
+      'SELECT fingerprint, state, response_status, response_body FROM idempotency_keys WHERE actor_id = $1 AND key = $2',
+      [actorId, key],
+    );
+    if (row === undefined) return this.claim(actorId, key, fingerprint);
+    if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
+    if (row.state === 'pending') return { kind: 'in-progress' };
+    return { kind: 'replay', status: Number(row.response_status), body: row.response_body };
+  }
+
+  async complete(actorId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.db.query(
+      `UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4::jsonb
+       WHERE actor_id = $1 AND key = $2`,
+      [actorId, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  /** A refused or failed request leaves no trace, so the same key may be used again. */
+  async release(actorId: string, key: string): Promise<void> {
+    await this.db.query(`DELETE FROM idempotency_keys WHERE actor_id = $1 AND key = $2 AND state = 'pending'`, [actorId, key]);
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { PlacementCommand, PlacementState } from '@ledger/domain';
+import type { EventStore, GlobalPosition } from '@ledger/event-store';
+import type { Clock } from '../clock';
+import { handleCommand } from '../command-handling/handle-command';
+import type { CommandEnvelope } from '../command-handling/command-envelope';
+import type { ReadModelProgress } from '../command-handling/read-your-writes';
+import type { LedgerConfig } from '../config/ledger-config';
+import { CLOCK, EVENT_STORE, LEDGER_CONFIG, PROJECTIONS } from '../tokens';
+import { placementDecision, placementModel, placementStreamId } from './placement-model';
+
+export interface PlacementCommandResult {
+  readonly placementId: string;
+  readonly revision: number;
+  readonly appended: readonly string[];
+  readonly state: PlacementState;
+  readonly position?: GlobalPosition;
+}
+
+export class ExecutePlacementCommand extends Command<PlacementCommandResult> {
+  constructor(
+    readonly placementId: string,
+    readonly command: PlacementCommand,
+    readonly envelope: CommandEnvelope,
+    readonly options: { readonly ifMatch?: number; readonly maxRetries?: number } = {},
+  ) {
+    super();
+  }
+}
+
+/**
+ * Every placement command, from the API, the worker and the CLI alike. HTTP callers get no
+ * retry on a conflict (the loser sees 409, as api.md promises); the scheduler's idempotent flags do.
+ */
+@CommandHandler(ExecutePlacementCommand)
+export class ExecutePlacementCommandHandler implements ICommandHandler<ExecutePlacementCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(PROJECTIONS) private readonly projections: ReadModelProgress,
+  ) {}
+
+  async execute({ placementId, command, envelope, options }: ExecutePlacementCommand): Promise<PlacementCommandResult> {
+    const outcome = await handleCommand(this.store, this.clock, {
+      streamId: placementStreamId(placementId),
+      model: placementModel,
+      decide: placementDecision(command, this.config),
+      envelope,
+      mustExist: command.type !== 'RequestPlacement',
+      ifMatch: options.ifMatch,
+      maxRetries: options.maxRetries ?? 0,
+    });
+    if (outcome.position !== undefined) {
+      await this.projections.waitFor(outcome.position, this.config.readYourWritesTimeoutMs);
+    }
+    return {
+      placementId,
+      revision: outcome.revision,
+      appended: outcome.events.map((event) => event.type),
+      state: outcome.state,
+      position: outcome.position,
+    };
+  }
+}

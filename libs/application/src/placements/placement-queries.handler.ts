@@ -1,0 +1,76 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { PlacementState } from '@ledger/domain';
+import type { EventStore, SqlDatabase } from '@ledger/event-store';
+import { listPlacementSummaries, type PlacementStatus, type PlacementSummary } from '@ledger/projections';
+import { NotFoundError } from '../command-handling/application-errors';
+import { EVENT_STORE, SQL_DATABASE } from '../tokens';
+import { placementModel, placementStreamId } from './placement-model';
+
+export interface HistoryEntry {
+  readonly revision: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly recordedAt: string;
+  readonly actorId: string;
+  readonly actorRole: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+export interface PlacementView {
+  readonly placementId: string;
+  readonly revision: number;
+  readonly state: PlacementState;
+  readonly history: readonly HistoryEntry[];
+}
+
+export class GetPlacement extends Query<PlacementView> {
+  constructor(readonly placementId: string) {
+    super();
+  }
+}
+
+export class ListPlacements extends Query<PlacementSummary[]> {
+  constructor(readonly filter: { readonly status?: PlacementStatus; readonly costCentre?: string }) {
+    super();
+  }
+}
+
+/** One placement is folded straight from its stream, so it is always current. */
+@QueryHandler(GetPlacement)
+export class GetPlacementHandler implements IQueryHandler<GetPlacement> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ placementId }: GetPlacement): Promise<PlacementView> {
+    const stream = await this.store.readStream(placementStreamId(placementId));
+    if (stream.revision < 0) throw new NotFoundError(`Placement ${placementId} does not exist`);
+    const events = stream.events.map(placementModel.upcast);
+    return {
+      placementId,
+      revision: stream.revision,
+      state: events.reduce(placementModel.evolve, placementModel.initialState),
+      history: stream.events.map((stored, index) => ({
+        revision: stored.streamRevision,
+        eventId: stored.eventId,
+        type: stored.type,
+        data: events[index].data,
+        recordedAt: stored.metadata.recordedAt,
+        actorId: stored.metadata.actorId,
+        actorRole: stored.metadata.actorRole,
+        correlationId: stored.metadata.correlationId,
+        causationId: stored.metadata.causationId,
+      })),
+    };
+  }
+}
+
+@QueryHandler(ListPlacements)
+export class ListPlacementsHandler implements IQueryHandler<ListPlacements> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  execute({ filter }: ListPlacements): Promise<PlacementSummary[]> {
+    return listPlacementSummaries(this.db, filter);
+  }
+}

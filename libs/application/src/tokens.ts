@@ -1,0 +1,6 @@
+/** Nest injection tokens for the ports the application depends on. */
+export const EVENT_STORE = Symbol('EventStore');
+export const SQL_DATABASE = Symbol('SqlDatabase');
+export const LEDGER_CONFIG = Symbol('LedgerConfig');
+export const CLOCK = Symbol('Clock');
+export const PROJECTIONS = Symbol('Projections');

@@ -1,0 +1,78 @@
+import { upcastPlacementEvent, type PlacementEvent } from '@ledger/domain';
+import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
+import type { Projection } from '../projection';
+import { emptySummary, evolveSummary, type PlacementStatus, type PlacementSummary } from './placement-summary';
+
+const COLUMNS = [
+  'placement_id', 'status', 'child_ref', 'placement_type', 'cost_centre', 'provider_id', 'provider_name',
+  'weekly_rate_pence', 'start_date', 'term_end', 'end_date', 'revision', 'last_recorded_at',
+] as const;
+
+interface Row {
+  placement_id: string; status: string; child_ref: string; placement_type: string | null; cost_centre: string | null;
+  provider_id: string | null; provider_name: string | null; weekly_rate_pence: string | number | null;
+  start_date: string | null; term_end: string | null; end_date: string | null; revision: string | number; last_recorded_at: string;
+}
+
+export function rowToSummary(row: Row): PlacementSummary {
+  return {
+    placementId: row.placement_id, status: row.status as PlacementStatus, childRef: row.child_ref,
+    placementType: row.placement_type, costCentre: row.cost_centre, providerId: row.provider_id,
+    providerName: row.provider_name, weeklyRatePence: row.weekly_rate_pence === null ? null : Number(row.weekly_rate_pence),
+    startDate: row.start_date, termEnd: row.term_end, endDate: row.end_date, revision: Number(row.revision),
+    lastRecordedAt: row.last_recorded_at,
+  };
+}
+
+/** The placements list. A batch is folded in memory per placement and written once per placement. */
+export const placementSummaryProjection: Projection = {
+  name: 'placement-summary',
+
+  async migrate(db: SqlExecutor) {
+    await db.query(`CREATE TABLE IF NOT EXISTS placement_summary (
+      placement_id text PRIMARY KEY, status text NOT NULL, child_ref text NOT NULL, placement_type text,
+      cost_centre text, provider_id text, provider_name text, weekly_rate_pence bigint, start_date text,
+      term_end text, end_date text, revision bigint NOT NULL, last_recorded_at text NOT NULL)`);
+    await db.query('CREATE INDEX IF NOT EXISTS placement_summary_status ON placement_summary (status, cost_centre)');
+  },
+
+  async reset(tx: SqlExecutor) {
+    await tx.query('DELETE FROM placement_summary');
+  },
+
+  async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
+    const placementEvents = events.filter((event) => event.streamId.startsWith('placement-'));
+    if (placementEvents.length === 0) return;
+    const ids = [...new Set(placementEvents.map((event) => event.streamId.slice('placement-'.length)))];
+    const existing = await tx.query<Row>(
+      `SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE placement_id = ANY($1::text[])`, [ids]);
+    const rows = new Map(existing.map((row) => [row.placement_id, rowToSummary(row)]));
+    for (const stored of placementEvents) {
+      const id = stored.streamId.slice('placement-'.length);
+      const event: PlacementEvent = upcastPlacementEvent(stored.type, stored.version, stored.data);
+      const current = rows.get(id) ?? emptySummary(id);
+      rows.set(id, evolveSummary(current, event, { revision: stored.streamRevision, recordedAt: stored.metadata.recordedAt }));
+    }
+    for (const s of rows.values()) {
+      await tx.query(
+        `INSERT INTO placement_summary (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT (placement_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+        [s.placementId, s.status, s.childRef, s.placementType, s.costCentre, s.providerId, s.providerName,
+          s.weeklyRatePence, s.startDate, s.termEnd, s.endDate, s.revision, s.lastRecordedAt],
+      );
+    }
+  },
+};
+
+export async function listPlacementSummaries(
+  db: SqlExecutor,
+  filter: { status?: PlacementStatus; costCentre?: string },
+): Promise<PlacementSummary[]> {
+  const rows = await db.query<Row>(
+    `SELECT ${COLUMNS.join(', ')} FROM placement_summary
+     WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR cost_centre = $2)
+     ORDER BY start_date NULLS LAST, placement_id`,
+    [filter.status ?? null, filter.costCentre ?? null],
+  );
+  return rows.map(rowToSummary);
+}

@@ -1,0 +1,116 @@
+import { START, type EventStore, type GlobalPosition, type SqlDatabase, type StoredEvent, type Subscription } from '@ledger/event-store';
+import type { Projection } from './projection';
+
+const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
+  name text PRIMARY KEY, position text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`;
+
+interface Waiter {
+  readonly position: GlobalPosition;
+  readonly resolve: (reached: boolean) => void;
+}
+
+/**
+ * Drives every projection from one subscription to the store's global order. Each batch is
+ * applied to all projections and their checkpoints in one transaction: a process killed at any
+ * point restarts from the last committed checkpoint and ends with the same read models.
+ */
+export class ProjectionRunner {
+  private subscription?: Subscription;
+  private applied: GlobalPosition = START;
+  private waiters: Waiter[] = [];
+  private failure?: unknown;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: SqlDatabase,
+    private readonly projections: readonly Projection[],
+    private readonly batchSize = 500,
+  ) {}
+
+  /** Position up to which every projection has applied the log. */
+  get position(): GlobalPosition {
+    return this.applied;
+  }
+
+  get lastError(): unknown {
+    return this.failure;
+  }
+
+  async migrate(): Promise<void> {
+    await this.db.query(CHECKPOINTS_DDL);
+    for (const projection of this.projections) await projection.migrate(this.db);
+  }
+
+  async start(): Promise<void> {
+    await this.migrate();
+    this.applied = await this.lowestCheckpoint();
+    this.subscription = this.store.subscribe((events) => this.applyBatch(events), {
+      from: this.applied,
+      batchSize: this.batchSize,
+      onError: (cause) => {
+        this.failure = cause;
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    for (const waiter of this.waiters.splice(0)) waiter.resolve(false);
+  }
+
+  /** Resolves true once `position` is applied, false when `timeoutMs` passes first. */
+  waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
+    if (position <= this.applied) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = { position, resolve };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      timer.unref();
+      this.waiters.push({ position, resolve: (reached) => (clearTimeout(timer), resolve(reached)) });
+    });
+  }
+
+  /** Applies one batch to every projection past its own checkpoint, with the checkpoints, atomically. */
+  async applyBatch(events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const last = events[events.length - 1].position;
+    await this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ name: string; position: string }>('SELECT name, position FROM projection_checkpoints');
+      const checkpoints = new Map(rows.map((row) => [row.name, row.position]));
+      for (const projection of this.projections) {
+        const from = checkpoints.get(projection.name) ?? START;
+        const fresh = events.filter((event) => event.position > from);
+        if (fresh.length > 0) await projection.apply(tx, fresh);
+        await tx.query(
+          `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+          [projection.name, last],
+        );
+      }
+    });
+    this.applied = last;
+    const reached = this.waiters.filter((w) => w.position <= last);
+    this.waiters = this.waiters.filter((w) => w.position > last);
+    for (const waiter of reached) waiter.resolve(true);
+  }
+
+  /** Empties every read model and its checkpoint; the caller then replays from the start. */
+  async reset(): Promise<void> {
+    await this.migrate();
+    await this.db.transaction(async (tx) => {
+      for (const projection of this.projections) await projection.reset(tx);
+      await tx.query('DELETE FROM projection_checkpoints');
+    });
+    this.applied = START;
+  }
+
+  private async lowestCheckpoint(): Promise<GlobalPosition> {
+    const rows = await this.db.query<{ name: string; position: string }>('SELECT name, position FROM projection_checkpoints');
+    const byName = new Map(rows.map((row) => [row.name, row.position]));
+    const positions = this.projections.map((p) => byName.get(p.name) ?? START);
+    return positions.reduce((lowest, p) => (p < lowest ? p : lowest), positions[0] ?? START);
+  }
+}
