@@ -1,6 +1,8 @@
 // Lint: TypeScript-aware rules, and the rule that keeps the domain library pure.
 const tseslint = require('typescript-eslint');
 
+const noFocusedTests = { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests' };
+
 const infrastructure = ['@nestjs/*', '@eventstore/*', '@kurrent/*', 'bullmq', 'ioredis', 'class-validator', 'class-transformer', 'pg', '@electric-sql/*', 'express', 'exceljs'];
 
 module.exports = tseslint.config(
@@ -10,12 +12,17 @@ module.exports = tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests' }],
+      'no-restricted-syntax': ['error', noFocusedTests],
     },
   },
   {
     files: ['libs/domain/**/*.ts'],
+    ignores: ['libs/domain/**/*.spec.ts'],
     rules: {
+      'no-restricted-syntax': ['error', noFocusedTests,
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Decisions are pure: take today from the DecisionContext.' },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Decisions are pure: take today from the DecisionContext.' },
+        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Decisions are pure and repeatable.' }],
       'no-restricted-imports': ['error', {
         patterns: [
           { group: infrastructure, message: 'The domain library stays pure: no framework, store, queue or validation imports.' },

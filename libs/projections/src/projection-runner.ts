@@ -83,7 +83,8 @@ export class ProjectionRunner {
       for (const projection of this.projections) {
         const from = checkpoints.get(projection.name) ?? START;
         const fresh = events.filter((event) => event.position > from);
-        if (fresh.length > 0) await projection.apply(tx, fresh);
+        if (fresh.length === 0) continue;
+        await projection.apply(tx, fresh);
         await tx.query(
           `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
            ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
@@ -91,7 +92,7 @@ export class ProjectionRunner {
         );
       }
     });
-    this.applied = last;
+    if (last > this.applied) this.applied = last;
     const reached = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
     for (const waiter of reached) waiter.resolve(true);

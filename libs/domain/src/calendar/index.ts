@@ -1,0 +1,3 @@
+export * from './local-date';
+export * from './financial-year';
+export * from './working-days';

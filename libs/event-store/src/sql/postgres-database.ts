@@ -1,0 +1,53 @@
+import { Client, Pool, type PoolClient } from 'pg';
+import type { SqlDatabase, SqlExecutor } from './sql-database';
+
+/** A write transaction left open holds back every reader's horizon: cap it. */
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
+export async function openPostgresDatabase(url: string, poolSize = 10): Promise<SqlDatabase> {
+  const pool = new Pool({ connectionString: url, max: poolSize, options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}` });
+  pool.on('error', () => undefined); // an idle client dropped by the server is replaced on next use
+  await pool.query('SELECT 1');
+  const listeners: Client[] = [];
+
+  const run = async <R>(executor: Pool | PoolClient, sql: string, params?: readonly unknown[]): Promise<R[]> =>
+    (await executor.query(sql, params as unknown[] | undefined)).rows as R[];
+
+  return {
+    kind: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params) };
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      const client = new Client({ connectionString: url });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      await client.query(`LISTEN ${channel}`);
+      listeners.push(client);
+      return async () => {
+        listeners.splice(listeners.indexOf(client), 1);
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all(listeners.splice(0).map((client) => client.end().catch(() => undefined)));
+      await pool.end();
+    },
+  };
+}
