@@ -50,6 +50,14 @@ export function describeEventStoreContract(name: string, factory: StoreFactory):
         expect((await store.readStream(stream)).revision).toBe(0);
       });
 
+      it('reads a long stream back in revision order', async () => {
+        const stream = uniqueStream('placement');
+        for (let i = 0; i < 12; i++) await store.append(stream, i === 0 ? 'no-stream' : i - 1, [newEvent({ i })]);
+        const { revision, events } = await store.readStream(stream);
+        expect(revision).toBe(11);
+        expect(events.map((e) => e.data.i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+      });
+
       it("appends at whatever revision with 'any'", async () => {
         const stream = uniqueStream('placement');
         await store.append(stream, 'any', [newEvent()]);

@@ -33,12 +33,21 @@ export function resolveJwtSecret(config: Pick<LedgerConfig, 'jwtSecret' | 'dataD
   return { secret, generated: true, file };
 }
 
+/** A lifetime such as `90m`, `12h` or `7d`, in seconds. */
+export function ttlSeconds(ttl: string): number {
+  const match = /^(\d{1,6})([smhd])$/.exec(ttl);
+  if (match === null) throw new RangeError(`"${ttl}" is not a lifetime such as 30m, 12h or 7d`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as 's' | 'm' | 'h' | 'd'];
+}
+
+/** Signs a token issued at `now` (expiry counted from then, so tests can issue one already expired). */
 export async function issueToken(secret: string, principal: Principal, ttl = '12h', now = new Date()): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({ roles: [...principal.roles] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(principal.sub)
-    .setIssuedAt(Math.floor(now.getTime() / 1000))
-    .setExpirationTime(ttl)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ttlSeconds(ttl))
     .sign(new TextEncoder().encode(secret));
 }
 

@@ -8,11 +8,11 @@ import { DUPLICATE_EVENT_ID, migrateEventStore, WRONG_EXPECTED_REVISION } from '
 import { sqlErrorInfo, type SqlDatabase } from './sql-database';
 
 interface EventRow {
-  tx: string; pos: string; stream_id: string; stream_revision: string; event_id: string;
+  tx: string; pos: string; stream_id: string; revision: string; event_id: string;
   event_type: string; event_version: number; data: Record<string, unknown>; metadata: StoredEvent['metadata'];
 }
 
-const COLUMNS = `transaction_id::text AS tx, global_position::text AS pos, stream_id, stream_revision::text AS stream_revision,
+const COLUMNS = `transaction_id::text AS tx, global_position::text AS pos, stream_id, stream_revision::text AS revision,
   event_id::text AS event_id, event_type, event_version, data, metadata`;
 
 /**
@@ -34,7 +34,7 @@ const POLL_MS = 200;
 function toStored(row: EventRow): StoredEvent {
   return {
     eventId: row.event_id, type: row.event_type, version: row.event_version, data: row.data, metadata: row.metadata,
-    streamId: row.stream_id, streamRevision: Number(row.stream_revision), position: sqlPosition(row.tx, row.pos),
+    streamId: row.stream_id, streamRevision: Number(row.revision), position: sqlPosition(row.tx, row.pos),
   };
 }
 
@@ -78,7 +78,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<ReadStreamResult> {
-    const rows = await this.db.query<EventRow>(`SELECT ${COLUMNS} FROM ledger_events WHERE stream_id = $1 ORDER BY stream_revision`, [streamId]);
+    const rows = await this.db.query<EventRow>(`SELECT ${COLUMNS} FROM ledger_events WHERE stream_id = $1 ORDER BY ledger_events.stream_revision`, [streamId]);
     const events = rows.map(toStored);
     return { revision: events.length === 0 ? -1 : events[events.length - 1].streamRevision, events };
   }
