@@ -1,0 +1,93 @@
+import type { LocalDate } from '../calendar/local-date';
+import type { Pence } from '../money/pence';
+import { given } from '../testing/given';
+import { commissioned, ended, ID, requested, searched } from '../testing/placement-history';
+import { rateOn, type ExternalPlacement } from './placement-state';
+
+const d = (s: string) => s as LocalDate;
+const p = (n: number) => n as Pence;
+const active = [requested, searched(), commissioned()];
+const changeRate = (effectiveFrom: string, weeklyRatePence: number) =>
+  ({ type: 'ChangeRate' as const, data: { effectiveFrom: d(effectiveFrom), weeklyRatePence: p(weeklyRatePence), reason: 'Uplift' } });
+const fund = (contributor: string, shareBasisPoints: number, effectiveFrom = '2026-11-09') =>
+  ({ type: 'AgreeJointFunding' as const, data: { contributor, shareBasisPoints, effectiveFrom: d(effectiveFrom) } });
+const end = (endDate: string) => ({ type: 'EndPlacement' as const, data: { endDate: d(endDate), reason: 'E4A' } });
+
+describe('a rate change', () => {
+  it('records the new rate with the one it replaces', () => {
+    given(...active).when(changeRate('2026-11-16', 99_000)).then([{ type: 'PlacementRateChanged', data: {
+      placementId: ID, effectiveFrom: d('2026-11-16'), weeklyRatePence: p(99_000), previousWeeklyRatePence: p(95_000), reason: 'Uplift' } }]);
+  });
+
+  it('may be backdated to the start, as a correction', () => {
+    const events = given(...active).when(changeRate('2026-11-02', 90_000)).events();
+    const state = given(...active, ...events).state as ExternalPlacement;
+    expect(rateOn(state, d('2026-11-02'))).toBe(90_000);
+  });
+
+  it('keeps a later rate in force after a backdated earlier one', () => {
+    const later = given(...active).when(changeRate('2026-12-01', 99_000)).events();
+    const earlier = given(...active, ...later).when(changeRate('2026-11-16', 97_000)).events();
+    const state = given(...active, ...later, ...earlier).state as ExternalPlacement;
+    expect([rateOn(state, d('2026-11-10')), rateOn(state, d('2026-11-20')), rateOn(state, d('2026-12-05'))]).toEqual([95_000, 97_000, 99_000]);
+  });
+
+  it('cannot take effect before the start', () => {
+    given(...active).when(changeRate('2026-11-01', 99_000)).thenThrows('date-order');
+  });
+
+  it('cannot take effect on or after the end of an ended placement', () => {
+    given(...active, ended('2026-12-20')).when(changeRate('2026-12-20', 99_000)).thenThrows('date-order');
+    expect(given(...active, ended('2026-12-20')).when(changeRate('2026-12-19', 99_000)).events()).toHaveLength(1);
+  });
+
+  it('is refused when it changes nothing', () => {
+    given(...active).when(changeRate('2026-11-16', 95_000)).thenThrows('placement-state');
+  });
+
+  it('is held to the rate band', () => {
+    given(...active).when(changeRate('2026-11-16', 520_000)).thenThrows('rate-band');
+  });
+});
+
+describe('joint funding', () => {
+  it('records a contributor\'s share from a date', () => {
+    given(...active).when(fund('health', 2500)).then([{ type: 'JointFundingAgreed', data: {
+      placementId: ID, contributor: 'health', shareBasisPoints: 2500, effectiveFrom: d('2026-11-09') } }]);
+  });
+
+  it('refuses shares that would together pay for more than the whole placement', () => {
+    const health = given(...active).when(fund('health', 6000)).events();
+    given(...active, ...health).when(fund('education', 4001)).thenThrows('joint-funding', /100%/);
+    expect(given(...active, ...health).when(fund('health', 9000)).events()).toHaveLength(1);
+  });
+
+  it('refuses a share of nothing, or a start before the placement', () => {
+    given(...active).when(fund('health', 0)).thenThrows('joint-funding');
+    given(...active).when(fund('health', 2500, '2026-10-01')).thenThrows('date-order');
+  });
+});
+
+describe('ending a placement', () => {
+  it('records the day the child left', () => {
+    given(...active).when(end('2026-12-20')).then([ended('2026-12-20')]);
+  });
+
+  it('may end on the start day (nothing charged) but not before it', () => {
+    expect(given(...active).when(end('2026-11-02')).events()).toHaveLength(1);
+    given(...active).when(end('2026-11-01')).thenThrows('date-order');
+  });
+
+  it('corrects an end recorded earlier with a new event that names the date replaced', () => {
+    const [event] = given(...active, ended('2026-12-20')).when(end('2026-12-13')).events();
+    expect(event.data).toMatchObject({ endDate: '2026-12-13', correctsEndDate: '2026-12-20' });
+  });
+
+  it('refuses to end again on the same date', () => {
+    given(...active, ended('2026-12-20')).when(end('2026-12-20')).thenThrows('placement-state');
+  });
+
+  it('refuses to end a request that was never commissioned', () => {
+    given(requested).when(end('2026-12-20')).thenThrows('placement-state', /withdraw|not yet commissioned/);
+  });
+});

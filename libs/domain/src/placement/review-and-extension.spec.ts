@@ -1,0 +1,103 @@
+import type { LocalDate } from '../calendar/local-date';
+import type { Pence } from '../money/pence';
+import { context, given } from '../testing/given';
+import { commissioned, ended, extended, ID, requested, reviewed, searched } from '../testing/placement-history';
+
+const d = (s: string) => s as LocalDate;
+const p = (n: number) => n as Pence;
+const review = (reviewedOn: string, outcome: 'extend' | 'end' | 'step-down-in-house' = 'extend') =>
+  ({ type: 'RecordFourWeekReview' as const, data: { reviewedOn: d(reviewedOn), outcome } });
+const extend = (newTermEnd: string, weeklyRatePence?: number) =>
+  ({ type: 'ExtendPlacement' as const, data: { newTermEnd: d(newTermEnd), reason: 'Settled', ...(weeklyRatePence ? { weeklyRatePence: p(weeklyRatePence) } : {}) } });
+const active = [requested, searched(), commissioned()];
+
+describe('the four-week review', () => {
+  it('is on time before the term end', () => {
+    given(...active).when(review('2026-11-25'), context('2026-11-26')).then([reviewed('2026-11-25')]);
+  });
+
+  it('is recorded but late on or after the term end', () => {
+    const [event] = given(...active).when(review('2026-11-30'), context('2026-12-01')).events();
+    expect(event.data).toMatchObject({ termEnd: '2026-11-30', onTime: false });
+  });
+
+  it('cannot be dated after today', () => {
+    given(...active).when(review('2026-11-27'), context('2026-11-26')).thenThrows('date-order', /after today/);
+  });
+
+  it('cannot be dated before the placement started', () => {
+    given(...active).when(review('2026-11-01')).thenThrows('date-order');
+  });
+
+  it('is recorded once per term', () => {
+    given(...active, reviewed()).when(review('2026-11-26')).thenThrows('placement-state', /already been reviewed/);
+  });
+
+  it('is not possible before anything is commissioned', () => {
+    given(requested, searched()).when(review('2026-11-25')).thenThrows('placement-state');
+  });
+});
+
+describe('extending a placement', () => {
+  it('follows a review of the current term that decided to extend', () => {
+    given(...active, reviewed()).when(extend('2027-02-22')).then([extended('2027-02-22')]);
+  });
+
+  it('is refused without a review of the current term', () => {
+    given(...active).when(extend('2027-02-22')).thenThrows('review-before-extension', /four-week review/);
+  });
+
+  it('is refused when the review decided to end the placement', () => {
+    given(...active, reviewed('2026-11-25', 'end')).when(extend('2027-02-22')).thenThrows('review-before-extension', /"end"/);
+  });
+
+  it('needs a fresh review for each renewal', () => {
+    given(...active, reviewed(), extended('2027-02-22')).when(extend('2027-05-17')).thenThrows('review-before-extension');
+  });
+
+  it('reviews the new term after an extension', () => {
+    const [event] = given(...active, reviewed(), extended('2027-02-22')).when(review('2027-02-15'), context('2027-02-16')).events();
+    expect(event.data).toMatchObject({ termEnd: '2027-02-22', onTime: true });
+  });
+
+  it('must run beyond the current term end', () => {
+    given(...active, reviewed()).when(extend('2026-11-30')).thenThrows('date-order');
+  });
+
+  it('records a new weekly rate from the old term end, within the band', () => {
+    const [event] = given(...active, reviewed()).when(extend('2027-02-22', 99_000)).events();
+    expect(event.data).toMatchObject({ previousTermEnd: '2026-11-30', weeklyRatePence: 99_000 });
+    given(...active, reviewed()).when(extend('2027-02-22', 900_000)).thenThrows('rate-band');
+  });
+
+  it('is refused once the placement has ended', () => {
+    given(...active, reviewed(), ended()).when(extend('2027-02-22')).thenThrows('placement-state');
+  });
+});
+
+describe('the renewal sweep flags', () => {
+  const due = { type: 'FlagReviewDue' as const, data: {} };
+  const overdue = { type: 'FlagReviewOverdue' as const, data: {} };
+
+  it('flags a review due within seven days of the term end, once per term', () => {
+    const flagged = { type: 'ReviewDueFlagged' as const, data: { placementId: ID, termEnd: d('2026-11-30'), flaggedOn: d('2026-11-23') } };
+    given(...active).when(due, context('2026-11-23')).then([flagged]);
+    given(...active, flagged).when(due, context('2026-11-24')).then([]);
+  });
+
+  it('does not flag a review due earlier than seven days before the term end', () => {
+    given(...active).when(due, context('2026-11-22')).then([]);
+  });
+
+  it('flags a term that ended without a review as overdue, once', () => {
+    const flagged = { type: 'ReviewOverdueFlagged' as const, data: { placementId: ID, termEnd: d('2026-11-30'), flaggedOn: d('2026-11-30') } };
+    given(...active).when(overdue, context('2026-11-30')).then([flagged]);
+    given(...active, flagged).when(overdue, context('2026-12-03')).then([]);
+    given(...active).when(overdue, context('2026-11-29')).then([]);
+  });
+
+  it('flags nothing once the term is reviewed or the placement ended', () => {
+    given(...active, reviewed()).when(overdue, context('2026-12-05')).then([]);
+    given(...active, ended('2026-11-20')).when(overdue, context('2026-12-05')).then([]);
+  });
+});
