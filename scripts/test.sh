@@ -27,6 +27,7 @@ for (const f of r.testResults) {
   const n = f.assertionResults.filter(a => a.status === 'passed').length;
   tiers[f.name.endsWith('.e2e-spec.ts') ? 'end-to-end' : f.name.endsWith('.int-spec.ts') ? 'integration' : 'unit'] += n;
 }
+for (const f of r.testResults) for (const a of f.assertionResults) if (a.status === 'pending') console.log('SKIPPED: ' + a.fullName + '  (' + f.name.replace(process.cwd() + '/', '') + ')');
 console.log('passed by tier: ' + Object.entries(tiers).map(([k, v]) => k + ' ' + v).join(', '));
 console.log('tests: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed, ' + r.numPendingTests + ' skipped');
 " || true

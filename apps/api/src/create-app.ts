@@ -31,6 +31,5 @@ export async function createApp(runtime: LedgerRuntime, secret: string, options:
   app.useGlobalPipes(ledgerValidationPipe());
   app.disable('x-powered-by');
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
-  app.enableShutdownHooks();
   return app;
 }

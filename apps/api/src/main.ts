@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `The placement ledger is running on the ${runtime.eventStore.kind} store.`,
-    seeded === undefined ? '' : seeded.appended > 0 ? `Demo council seeded: ${seeded.placements} placements, ${seeded.appended} events.` : 'Store already had events: demo not seeded again.',
+    seeded === undefined ? '' : seeded.appended > 0 ? `Demo council seeded: ${seeded.placements} placement requests, ${seeded.appended} events.` : 'Store already had events: demo not seeded again.',
     generated ? `A token secret was generated and kept in ${file}.` : '',
     `  Open the API explorer:  ${base}/docs   (press Authorize and paste the token below)`,
     `  Health:                 ${base}/health`,

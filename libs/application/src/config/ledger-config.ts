@@ -56,7 +56,7 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
   let parsed: URL;
   try {
     parsed = new URL(raw);
-  } catch (cause) {
+  } catch {
     throw new ConfigError(`${name} is not a valid URL (expected ${protocols.join(' or ')}//...)`);
   }
   if (!protocols.includes(parsed.protocol)) {
