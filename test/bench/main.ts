@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openEventStorage } from '@ledger/event-store';
+import { createTestDatabase } from '../support/postgres';
 import { measureAppends, measureScan, type AppendFigures } from './append.bench';
 import { machineDetails, mib, PeakMemory } from './machine';
 
@@ -32,8 +33,15 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
   try {
     await benchAdapter('embedded store (PGlite, in-process, folder on local disk)', { dataDir });
-    if (process.env.DATABASE_URL) await benchAdapter('PostgreSQL store', { dataDir, databaseUrl: process.env.DATABASE_URL });
-    else process.stdout.write('\nPostgreSQL store: not measured (DATABASE_URL unset)\n');
+    if (process.env.DATABASE_URL) {
+      // A database of its own, dropped afterwards: the bench never writes into a council's ledger.
+      const database = await createTestDatabase();
+      try {
+        await benchAdapter('PostgreSQL store', { dataDir, databaseUrl: database.url });
+      } finally {
+        await database.drop();
+      }
+    } else process.stdout.write('\nPostgreSQL store: not measured (DATABASE_URL unset)\n');
     if (process.env.EVENTSTORE_CONNECTION_STRING) {
       await benchAdapter('EventStoreDB store', { dataDir, eventStoreConnectionString: process.env.EVENTSTORE_CONNECTION_STRING });
     } else {
