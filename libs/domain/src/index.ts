@@ -11,3 +11,4 @@ export * from './placement/evolve-placement';
 export * from './placement/decide-placement';
 export * from './budget/budget-events';
 export * from './budget/budget';
+export * from './cost';

@@ -1,0 +1,2 @@
+export * from './cost-timeline';
+export * from './budget-profile';
