@@ -5,12 +5,14 @@ import {
   CLOCK, EVENT_STORE, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
   LEDGER_CONFIG, ListPlacementsHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
 } from '@ledger/application';
+import { GetReturnHandler } from '@ledger/reporting';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PlacementsController } from './placements/placements.controller';
+import { ReturnsController } from './returns/returns.controller';
 import { LEDGER_RUNTIME } from './runtime.token';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
@@ -20,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, HealthController],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, HealthController],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -33,7 +35,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler,
+        ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler, GetReturnHandler,
       ],
     };
   }

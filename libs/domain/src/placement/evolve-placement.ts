@@ -37,7 +37,7 @@ export function evolvePlacement(state: PlacementState, event: PlacementEvent): P
         searches: state.searches, provider: d.provider, placementType: d.placementType, costCentre: d.costCentre,
         startDate: d.startDate, initialTermDays: d.initialTermDays, termEnd: d.termEnd, emergencyReason: d.emergencyReason,
         rates: [{ effectiveFrom: d.startDate, weeklyRatePence: d.weeklyRatePence }], reviews: [], flaggedDue: [],
-        flaggedOverdue: [], jointFunding: [],
+        flaggedOverdue: [], jointFunding: [], extensions: [],
       };
     }
     case 'ReviewDueFlagged': {
@@ -58,7 +58,8 @@ export function evolvePlacement(state: PlacementState, event: PlacementEvent): P
       if (!placement) return state;
       const rates = event.data.weeklyRatePence === undefined ? placement.rates
         : withRate(placement.rates, event.data.previousTermEnd, event.data.weeklyRatePence);
-      return { ...state, termEnd: event.data.newTermEnd, rates } as PlacementState;
+      const extensions = [...placement.extensions, { previousTermEnd: event.data.previousTermEnd, newTermEnd: event.data.newTermEnd }];
+      return { ...state, termEnd: event.data.newTermEnd, rates, extensions } as PlacementState;
     }
     case 'PlacementRateChanged': {
       const placement = external(state);

@@ -66,6 +66,8 @@ export interface ExternalPlacement extends Identified {
   readonly flaggedDue: readonly LocalDate[];
   readonly flaggedOverdue: readonly LocalDate[];
   readonly jointFunding: readonly FundingShare[];
+  /** Renewals after a review: each moved the term end from `previousTermEnd` to `newTermEnd`. */
+  readonly extensions: readonly { readonly previousTermEnd: LocalDate; readonly newTermEnd: LocalDate }[];
 }
 
 export type PlacementState =

@@ -1,0 +1,81 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { CLOCK, type Clock } from '@ledger/application';
+import { financialYear, isMonday, localDate, periodRange, quarterRange, weekRange, type LocalDate } from '@ledger/domain';
+import { GetReturn, returnToCsv, type FinanceReturn, type ReturnKind } from '@ledger/reporting';
+import { AnyRole } from '../auth/auth.decorators';
+import { RequestValidationError } from '../http/problem';
+import { IsLocalDate } from '../http/validators';
+
+class ReturnQuery {
+  @ApiPropertyOptional({ description: 'Only events recorded by this instant count (ISO 8601 with offset); default now' })
+  @IsOptional() @IsISO8601({ strict: true }) asAt?: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+export class WeeklyReturnQuery extends ReturnQuery {
+  @ApiProperty({ example: '2026-11-16', description: 'A Monday' }) @IsLocalDate() weekCommencing!: string;
+}
+
+export class MonthlyReturnQuery extends ReturnQuery {
+  @ApiProperty({ example: '2026-27' }) @Matches(/^\d{4}-\d{2}$/) financialYear!: string;
+  @ApiProperty({ minimum: 1, maximum: 12 }) @Type(() => Number) @IsInt() @Min(1) @Max(12) period!: number;
+}
+
+export class QuarterlyReturnQuery extends ReturnQuery {
+  @ApiProperty({ example: '2026-27' }) @Matches(/^\d{4}-\d{2}$/) financialYear!: string;
+  @ApiProperty({ minimum: 1, maximum: 4 }) @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter!: number;
+}
+
+function year(value: string) {
+  try {
+    return financialYear(value);
+  } catch {
+    throw new RequestValidationError([{ field: 'financialYear', message: 'must be a financial year such as 2026-27' }]);
+  }
+}
+
+@ApiTags('returns')
+@ApiBearerAuth()
+@Controller('api/returns')
+export class ReturnsController {
+  constructor(private readonly queries: QueryBus, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Get('weekly')
+  @AnyRole()
+  @ApiProduces('application/json', 'text/csv')
+  weekly(@Query() query: WeeklyReturnQuery, @Res({ passthrough: true }) res: Response) {
+    const monday = localDate(query.weekCommencing);
+    if (!isMonday(monday)) throw new RequestValidationError([{ field: 'weekCommencing', message: 'must be a Monday (weeks run Monday to Sunday)' }]);
+    const { start, end } = weekRange(monday);
+    return this.answer('weekly', start, end, query, res);
+  }
+
+  @Get('monthly')
+  @AnyRole()
+  @ApiProduces('application/json', 'text/csv')
+  monthly(@Query() query: MonthlyReturnQuery, @Res({ passthrough: true }) res: Response) {
+    const { start, end } = periodRange(year(query.financialYear), query.period);
+    return this.answer('monthly', start, end, query, res);
+  }
+
+  @Get('quarterly')
+  @AnyRole()
+  @ApiProduces('application/json', 'text/csv')
+  quarterly(@Query() query: QuarterlyReturnQuery, @Res({ passthrough: true }) res: Response) {
+    const { start, end } = quarterRange(year(query.financialYear), query.quarter);
+    return this.answer('quarterly', start, end, query, res);
+  }
+
+  private async answer(kind: ReturnKind, start: LocalDate, end: LocalDate, query: ReturnQuery, res: Response): Promise<FinanceReturn | string> {
+    const asAt = query.asAt === undefined ? this.clock.now() : new Date(query.asAt);
+    const report = await this.queries.execute(new GetReturn(kind, start, end, asAt));
+    if (query.format !== 'csv') return report;
+    res.type('text/csv').attachment(`${kind}-return-${start}.csv`);
+    return returnToCsv(report);
+  }
+}

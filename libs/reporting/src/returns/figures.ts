@@ -1,0 +1,55 @@
+import type { ExternalPlacement, LocalDate, PeriodCost } from '@ledger/domain';
+
+/** One row of a return. Money is net of contributions where it meets the budget (api.md). */
+export interface Figures {
+  grossPence: number;
+  contributionsPence: number;
+  netPence: number;
+  /** Net spend from the start of the financial year to the end of the period. */
+  financialYearToDatePence: number;
+  /** Budgets are set per cost centre; placement-type rows carry none (null). */
+  budgetToDatePence: number | null;
+  /** financialYearToDate − budgetToDate: positive is an overspend. */
+  variancePence: number | null;
+  /** Placements charged for the day before the period (in place as it opens). */
+  activeAtStart: number;
+  /** Placements whose first charged day falls in the period. */
+  commissioned: number;
+  /** Placements whose end date (the day the child left) falls in the period. */
+  ended: number;
+  /** Placements charged for the period's last day; = activeAtStart + commissioned − ended. */
+  activeAtEnd: number;
+}
+
+export const emptyFigures = (withBudget: boolean): Figures => ({
+  grossPence: 0, contributionsPence: 0, netPence: 0, financialYearToDatePence: 0,
+  budgetToDatePence: withBudget ? 0 : null, variancePence: withBudget ? 0 : null,
+  activeAtStart: 0, commissioned: 0, ended: 0, activeAtEnd: 0,
+});
+
+/** Charged for day `day`: startDate <= day < endDate. */
+export function chargedOn(placement: ExternalPlacement & { endDate?: LocalDate }, day: LocalDate): boolean {
+  return placement.startDate <= day && (placement.endDate === undefined || day < placement.endDate);
+}
+
+export function addPlacement(
+  figures: Figures,
+  placement: ExternalPlacement & { endDate?: LocalDate },
+  period: { start: LocalDate; end: LocalDate; dayBefore: LocalDate; lastDay: LocalDate },
+  cost: PeriodCost,
+  yearToDateNet: number,
+): void {
+  figures.grossPence += cost.grossPence;
+  figures.contributionsPence += cost.contributionsPence;
+  figures.netPence += cost.netPence;
+  figures.financialYearToDatePence += yearToDateNet;
+  if (chargedOn(placement, period.dayBefore)) figures.activeAtStart += 1;
+  if (placement.startDate >= period.start && placement.startDate < period.end) figures.commissioned += 1;
+  if (placement.endDate !== undefined && placement.endDate >= period.start && placement.endDate < period.end) figures.ended += 1;
+  if (chargedOn(placement, period.lastDay)) figures.activeAtEnd += 1;
+}
+
+export function settleBudget(figures: Figures, budgetToDate: number): void {
+  figures.budgetToDatePence = (figures.budgetToDatePence ?? 0) + budgetToDate;
+  figures.variancePence = figures.financialYearToDatePence - figures.budgetToDatePence;
+}
