@@ -5,7 +5,7 @@ import {
   CLOCK, EVENT_STORE, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
   LEDGER_CONFIG, ListPlacementsHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
 } from '@ledger/application';
-import { GetReturnHandler } from '@ledger/reporting';
+import { GetForecastHandler, GetForecastMovementHandler, GetReturnHandler } from '@ledger/reporting';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
 import { HealthController } from './health/health.controller';
@@ -13,6 +13,7 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PlacementsController } from './placements/placements.controller';
 import { ReturnsController } from './returns/returns.controller';
+import { ForecastController } from './forecast/forecast.controller';
 import { LEDGER_RUNTIME } from './runtime.token';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, HealthController],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, HealthController],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -36,6 +37,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler, GetReturnHandler,
+        GetForecastHandler, GetForecastMovementHandler,
       ],
     };
   }

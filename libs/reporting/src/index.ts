@@ -3,3 +3,8 @@ export * from './returns/build-return';
 export * from './returns/movements';
 export * from './returns/return-csv';
 export * from './get-return.handler';
+export * from './forecast/rag';
+export * from './forecast/trend-model';
+export * from './forecast/forecast';
+export * from './forecast/forecast-movement';
+export * from './forecast/get-forecast.handler';

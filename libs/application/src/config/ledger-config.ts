@@ -23,6 +23,9 @@ export interface LedgerConfig {
   readonly logLevel: string;
   /** Weekly-rate bands overriding the defaults, by placement type (LEDGER_RATE_BANDS, JSON). */
   readonly rateBands: RateBandOverrides;
+  /** RAG red: an overspend of at least this share of budget (basis points) or this amount, whichever is lower. */
+  readonly ragRedBasisPoints: number;
+  readonly ragRedPence: number;
 }
 
 export { ConfigError };
@@ -96,5 +99,7 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     readYourWritesTimeoutMs: integer(env, 'LEDGER_READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60000),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     rateBands: parseRateBands(env.LEDGER_RATE_BANDS),
+    ragRedBasisPoints: integer(env, 'LEDGER_RAG_RED_BASIS_POINTS', 500, 1, 10_000),
+    ragRedPence: integer(env, 'LEDGER_RAG_RED_PENCE', 10_000_000, 1, Number.MAX_SAFE_INTEGER),
   };
 }

@@ -13,7 +13,9 @@ export const ledgerFactsProjection: Projection = {
     await db.query(`CREATE TABLE IF NOT EXISTS ledger_facts (
       stream_id text NOT NULL, revision int NOT NULL, recorded_at timestamptz NOT NULL, event_type text NOT NULL,
       event_version int NOT NULL, data jsonb NOT NULL, PRIMARY KEY (stream_id, revision))`);
-    await db.query('CREATE INDEX IF NOT EXISTS ledger_facts_recorded ON ledger_facts (recorded_at)');
+    // The global position breaks ties between facts recorded at the same instant: the order appended.
+    await db.query(`ALTER TABLE ledger_facts ADD COLUMN IF NOT EXISTS position text NOT NULL DEFAULT ''`);
+    await db.query('CREATE INDEX IF NOT EXISTS ledger_facts_recorded ON ledger_facts (recorded_at, position)');
   },
 
   async reset(tx: SqlExecutor) {
@@ -25,12 +27,12 @@ export const ledgerFactsProjection: Projection = {
     if (facts.length === 0) return;
     // One statement per batch: the rows travel as one JSON array.
     await tx.query(
-      `INSERT INTO ledger_facts (stream_id, revision, recorded_at, event_type, event_version, data)
-       SELECT f->>'streamId', (f->>'revision')::int, (f->>'recordedAt')::timestamptz, f->>'type', (f->>'version')::int, f->'data'
+      `INSERT INTO ledger_facts (stream_id, revision, recorded_at, event_type, event_version, data, position)
+       SELECT f->>'streamId', (f->>'revision')::int, (f->>'recordedAt')::timestamptz, f->>'type', (f->>'version')::int, f->'data', f->>'position'
          FROM jsonb_array_elements($1::jsonb) AS f
        ON CONFLICT (stream_id, revision) DO NOTHING`,
       [JSON.stringify(facts.map((e) => ({
-        streamId: e.streamId, revision: e.streamRevision, recordedAt: e.metadata.recordedAt, type: e.type, version: e.version, data: e.data,
+        streamId: e.streamId, revision: e.streamRevision, recordedAt: e.metadata.recordedAt, type: e.type, version: e.version, data: e.data, position: e.position,
       })))],
     );
   },

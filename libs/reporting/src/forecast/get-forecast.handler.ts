@@ -1,0 +1,39 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { LEDGER_CONFIG, SQL_DATABASE, type LedgerConfig } from '@ledger/application';
+import type { FinancialYear, LocalDate } from '@ledger/domain';
+import type { SqlDatabase } from '@ledger/event-store';
+import { loadFactsBetween, loadLedgerAsAt } from '@ledger/projections';
+import { buildForecast, type Forecast, type ScenarioName } from './forecast';
+import { buildForecastMovement, type ForecastMovement } from './forecast-movement';
+
+export class GetForecast extends Query<Forecast> {
+  constructor(readonly financialYear: FinancialYear, readonly asOf: LocalDate, readonly asAt: Date) {
+    super();
+  }
+}
+
+export class GetForecastMovement extends Query<ForecastMovement> {
+  constructor(readonly financialYear: FinancialYear, readonly asOf: LocalDate, readonly from: Date, readonly to: Date, readonly scenario: ScenarioName) {
+    super();
+  }
+}
+
+@QueryHandler(GetForecast)
+export class GetForecastHandler implements IQueryHandler<GetForecast> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {}
+
+  async execute({ financialYear, asOf, asAt }: GetForecast): Promise<Forecast> {
+    return buildForecast(await loadLedgerAsAt(this.db, asAt), financialYear, asOf, { redBasisPoints: this.config.ragRedBasisPoints, redPence: this.config.ragRedPence });
+  }
+}
+
+@QueryHandler(GetForecastMovement)
+export class GetForecastMovementHandler implements IQueryHandler<GetForecastMovement> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ financialYear, asOf, from, to, scenario }: GetForecastMovement): Promise<ForecastMovement> {
+    const [base, facts] = await Promise.all([loadLedgerAsAt(this.db, from), loadFactsBetween(this.db, from, to)]);
+    return buildForecastMovement(base, facts, to.toISOString(), financialYear, asOf, scenario);
+  }
+}
