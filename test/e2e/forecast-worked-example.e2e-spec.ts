@@ -42,6 +42,20 @@ describe('the forecast for a ledger worked out by hand', () => {
     expect(before.body.scenarios.continuing.projectedOutturnPence).toBe(1_711_607);
   });
 
+  it('reports November\'s commission as made after an in-house search', async () => {
+    const res = await get('/api/compliance/in-house-first?from=2026-11-01&to=2026-12-01').expect(200);
+    expect(res.body.commissions).toMatchObject({ external: 1, withPriorSearch: 1, emergency: 0 });
+    expect(res.body.reviews).toMatchObject({ onTime: 0, late: 0, overdue: 0 });
+  });
+
+  it('lists the renewals due: B\'s first term is months away, A has ended', async () => {
+    const res = await get('/api/renewals?within=14').expect(200);
+    expect(res.body).toEqual({ asOf: '2026-11-27', within: 14, reviewsDue: [], reviewsOverdue: [] });
+    const soon = await get('/api/renewals?within=90').expect(200);
+    expect(soon.body.reviewsDue).toEqual([]);
+    await get('/api/renewals?within=0').expect(400);
+  });
+
   it('refuses a movement whose from is after its to', async () => {
     const res = await get('/api/forecast/movement?financialYear=2026-27&from=2026-11-28T00:00:00Z&to=2026-11-26T00:00:00Z').expect(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);

@@ -5,7 +5,9 @@ import {
   CLOCK, EVENT_STORE, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
   LEDGER_CONFIG, ListPlacementsHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
 } from '@ledger/application';
-import { GetForecastHandler, GetForecastMovementHandler, GetReturnHandler } from '@ledger/reporting';
+import {
+  GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler, GetReturnHandler,
+} from '@ledger/reporting';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
 import { HealthController } from './health/health.controller';
@@ -14,6 +16,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PlacementsController } from './placements/placements.controller';
 import { ReturnsController } from './returns/returns.controller';
 import { ForecastController } from './forecast/forecast.controller';
+import { ComplianceController } from './compliance/compliance.controller';
 import { LEDGER_RUNTIME } from './runtime.token';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
@@ -23,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, HealthController],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, HealthController],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -37,7 +40,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler, GetReturnHandler,
-        GetForecastHandler, GetForecastMovementHandler,
+        GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler,
       ],
     };
   }

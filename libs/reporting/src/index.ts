@@ -8,3 +8,5 @@ export * from './forecast/trend-model';
 export * from './forecast/forecast';
 export * from './forecast/forecast-movement';
 export * from './forecast/get-forecast.handler';
+export * from './compliance/compliance';
+export * from './compliance/get-compliance.handler';

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig, ManualClock, openLedgerRuntime, seedDemoCouncilIfEmpty, type LedgerRuntime } from '@ledger/application';
-import { listPlacementSummaries } from '@ledger/projections';
+import { listPlacementSummaries, loadLedgerAsAt } from '@ledger/projections';
+import { externalPlacements, reviewsDueAndOverdue } from '@ledger/reporting';
+import type { LocalDate } from '@ledger/domain';
 
 describe('the demo council recorded through the real decider', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-demo-'));
@@ -24,6 +26,15 @@ describe('the demo council recorded through the real decider', () => {
     expect(active.length).toBeGreaterThanOrEqual(50);
     expect(active.length).toBeLessThanOrEqual(75);
     for (const placement of active) expect(placement.weeklyRatePence).toBeGreaterThanOrEqual(80_000);
+  });
+
+  it('has reviews falling due this week and terms already overdue, for the renewals list', async () => {
+    const ledger = await loadLedgerAsAt(runtime.database, new Date('2026-11-23T12:00:00Z'));
+    const { reviewsDue, reviewsOverdue } = reviewsDueAndOverdue(externalPlacements(ledger.placements), '2026-11-23' as LocalDate);
+    expect(reviewsDue.length).toBeGreaterThan(0);
+    expect(reviewsOverdue.length).toBeGreaterThan(0);
+    expect(reviewsDue.every((r) => r.daysToTermEnd > 0 && r.daysToTermEnd <= 7)).toBe(true);
+    expect(reviewsOverdue.every((r) => r.daysToTermEnd <= 0)).toBe(true);
   });
 
   it('seeds nothing the second time', async () => {

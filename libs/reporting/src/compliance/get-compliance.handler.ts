@@ -1,0 +1,48 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { SQL_DATABASE } from '@ledger/application';
+import type { LocalDate } from '@ledger/domain';
+import type { SqlDatabase } from '@ledger/event-store';
+import { loadLedgerAsAt } from '@ledger/projections';
+import { externalPlacements } from '../returns/build-return';
+import { reviewsDueAndOverdue, type ReviewFlag } from '../returns/movements';
+import { buildCompliance, type ComplianceReport } from './compliance';
+
+export class GetCompliance extends Query<ComplianceReport> {
+  constructor(readonly from: LocalDate, readonly to: LocalDate, readonly asOf: LocalDate, readonly asAt: Date) {
+    super();
+  }
+}
+
+export interface Renewals {
+  readonly asOf: LocalDate;
+  readonly within: number;
+  readonly reviewsDue: readonly ReviewFlag[];
+  readonly reviewsOverdue: readonly ReviewFlag[];
+}
+
+export class GetRenewals extends Query<Renewals> {
+  constructor(readonly asOf: LocalDate, readonly within: number, readonly asAt: Date) {
+    super();
+  }
+}
+
+@QueryHandler(GetCompliance)
+export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ from, to, asOf, asAt }: GetCompliance): Promise<ComplianceReport> {
+    return buildCompliance(await loadLedgerAsAt(this.db, asAt), from, to, asOf);
+  }
+}
+
+/** Reviews due within N days of today and those overdue: what the commissioners work from each morning. */
+@QueryHandler(GetRenewals)
+export class GetRenewalsHandler implements IQueryHandler<GetRenewals> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ asOf, within, asAt }: GetRenewals): Promise<Renewals> {
+    const ledger = await loadLedgerAsAt(this.db, asAt);
+    return { asOf, within, ...reviewsDueAndOverdue(externalPlacements(ledger.placements), asOf, within) };
+  }
+}
