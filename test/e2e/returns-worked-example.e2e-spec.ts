@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { recordWorkedExample } from '../support/worked-example';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -72,6 +73,21 @@ describe('finance returns for a ledger worked out by hand', () => {
     const res = await get('/api/returns/weekly?weekCommencing=2026-11-16&format=csv&asAt=2026-11-28T00:00:00Z').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.text.split('\r\n')[1]).toMatch(/^weekly,2026-11-16,2026-11-23,2026-11-28T00:00:00.000Z,total,all,60000,15000,45000,226607,3362192,-3135585,1,0,1,0$/);
+  });
+
+  it('gives the same figures as an XLSX workbook', async () => {
+    const res = await get('/api/returns/monthly?financialYear=2026-27&period=8&format=xlsx&asAt=2026-11-28T00:00:00Z')
+      .buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Figures')!;
+    expect(sheet.getRow(3).values).toEqual([undefined, 'total', 'all', 267_857, 41_250, 226_607, 226_607, 3_476_164, -3_249_557, 0, 1, 1, 0]); // £52,000 × 244 / 365 days
+    expect(workbook.getWorksheet('Movements')!.rowCount).toBe(1 + 4);
   });
 
   it.each([

@@ -10,3 +10,4 @@ export * from './forecast/forecast-movement';
 export * from './forecast/get-forecast.handler';
 export * from './compliance/compliance';
 export * from './compliance/get-compliance.handler';
+export * from './returns/return-xlsx';

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -6,15 +6,17 @@ import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-val
 import type { Response } from 'express';
 import { CLOCK, type Clock } from '@ledger/application';
 import { financialYear, isMonday, localDate, periodRange, quarterRange, weekRange, type LocalDate } from '@ledger/domain';
-import { GetReturn, returnToCsv, type FinanceReturn, type ReturnKind } from '@ledger/reporting';
+import { GetReturn, returnToCsv, returnToXlsx, type FinanceReturn, type ReturnKind } from '@ledger/reporting';
 import { AnyRole } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
 import { IsLocalDate } from '../http/validators';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 class ReturnQuery {
   @ApiPropertyOptional({ description: 'Only events recorded by this instant count (ISO 8601 with offset); default now' })
   @IsOptional() @IsISO8601({ strict: true }) asAt?: string;
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class WeeklyReturnQuery extends ReturnQuery {
@@ -47,7 +49,7 @@ export class ReturnsController {
 
   @Get('weekly')
   @AnyRole()
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX)
   weekly(@Query() query: WeeklyReturnQuery, @Res({ passthrough: true }) res: Response) {
     const monday = localDate(query.weekCommencing);
     if (!isMonday(monday)) throw new RequestValidationError([{ field: 'weekCommencing', message: 'must be a Monday (weeks run Monday to Sunday)' }]);
@@ -57,7 +59,7 @@ export class ReturnsController {
 
   @Get('monthly')
   @AnyRole()
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX)
   monthly(@Query() query: MonthlyReturnQuery, @Res({ passthrough: true }) res: Response) {
     const { start, end } = periodRange(year(query.financialYear), query.period);
     return this.answer('monthly', start, end, query, res);
@@ -65,17 +67,24 @@ export class ReturnsController {
 
   @Get('quarterly')
   @AnyRole()
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX)
   quarterly(@Query() query: QuarterlyReturnQuery, @Res({ passthrough: true }) res: Response) {
     const { start, end } = quarterRange(year(query.financialYear), query.quarter);
     return this.answer('quarterly', start, end, query, res);
   }
 
-  private async answer(kind: ReturnKind, start: LocalDate, end: LocalDate, query: ReturnQuery, res: Response): Promise<FinanceReturn | string> {
+  private async answer(kind: ReturnKind, start: LocalDate, end: LocalDate, query: ReturnQuery, res: Response): Promise<FinanceReturn | string | StreamableFile> {
     const asAt = query.asAt === undefined ? this.clock.now() : new Date(query.asAt);
     const report = await this.queries.execute(new GetReturn(kind, start, end, asAt));
-    if (query.format !== 'csv') return report;
-    res.type('text/csv').attachment(`${kind}-return-${start}.csv`);
-    return returnToCsv(report);
+    switch (query.format ?? 'json') {
+      case 'json':
+        return report;
+      case 'csv':
+        res.type('text/csv').attachment(`${kind}-return-${start}.csv`);
+        return returnToCsv(report);
+      case 'xlsx':
+        res.type(XLSX).attachment(`${kind}-return-${start}.xlsx`);
+        return new StreamableFile(await returnToXlsx(report));
+    }
   }
 }
