@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, openLedgerRuntime, seedDemoCouncil, seedDemoCouncilIfEmpty, systemClock } from '@ledger/application';
 import { todayIn } from '@ledger/domain';
 import { exportEventLog, importEventLog } from './commands/event-log.command';
+import { rebuildCommand } from './commands/rebuild.command';
 import { tokenCommand } from './commands/token.command';
 
 const USAGE = `Usage: npm run ledger -- <command> [options]
@@ -12,6 +13,7 @@ const USAGE = `Usage: npm run ledger -- <command> [options]
   seed-demo [--force] [--today YYYY-MM-DD]                     record the demo council (only into an empty store unless --force)
   export [--out FILE]                                          write the whole event log as NDJSON (stdout by default)
   import --in FILE                                             append an NDJSON event log (re-importing appends nothing)
+  rebuild                                                      rebuild every read model from the start of the log
 
 The store is chosen as for the API: EVENTSTORE_CONNECTION_STRING, else DATABASE_URL, else the embedded
 store in LEDGER_DATA_DIR (default ./data; stop the API first, it holds the folder's lock).`;
@@ -59,6 +61,8 @@ async function main(argv: string[]): Promise<void> {
         const outcome = await importEventLog(runtime.eventStore, values.in as string);
         process.stdout.write(`Imported ${outcome.events} events in ${outcome.appends} appends.\n`);
       });
+    case 'rebuild':
+      return withRuntime(rebuildCommand);
     case undefined:
     case 'help':
     case '--help':

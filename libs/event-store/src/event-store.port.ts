@@ -99,6 +99,8 @@ export interface EventStore {
   /** Position of the newest event visible to `readAll` (`START` when empty). */
   headPosition(): Promise<GlobalPosition>;
   subscribe(handler: BatchHandler, options?: SubscribeOptions & { onError?: (cause: unknown) => void }): Subscription;
+  /** How many events the store holds, when it can tell cheaply (for progress bars); else undefined. */
+  countEvents(): Promise<number | undefined>;
   /** Liveness probe for `/health`. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -145,6 +145,11 @@ export class EventStoreDbStore implements EventStore {
     };
   }
 
+  /** $all has no cheap count; progress is shown without a total. */
+  async countEvents(): Promise<undefined> {
+    return undefined;
+  }
+
   async ping(): Promise<void> {
     for await (const _ of this.client.readAll({ direction: FORWARDS, fromPosition: ESDB_START, maxCount: 1n })) break;
   }

@@ -134,6 +134,11 @@ export class SqlEventStore implements EventStore {
     };
   }
 
+  async countEvents(): Promise<number> {
+    const [row] = await this.db.query<{ n: string }>('SELECT count(*)::text AS n FROM ledger_events');
+    return Number(row.n);
+  }
+
   async ping(): Promise<void> {
     await this.db.query('SELECT 1');
   }

@@ -53,14 +53,19 @@ export const placementSummaryProjection: Projection = {
       const current = rows.get(id) ?? emptySummary(id);
       rows.set(id, evolveSummary(current, event, { revision: stored.streamRevision, recordedAt: stored.metadata.recordedAt }));
     }
-    for (const s of rows.values()) {
-      await tx.query(
-        `INSERT INTO placement_summary (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
-         ON CONFLICT (placement_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
-        [s.placementId, s.status, s.childRef, s.placementType, s.costCentre, s.providerId, s.providerName,
-          s.weeklyRatePence, s.startDate, s.termEnd, s.endDate, s.revision, s.lastRecordedAt],
-      );
-    }
+    // One statement for the whole batch: the rows travel as a JSON array.
+    await tx.query(
+      `INSERT INTO placement_summary (${COLUMNS.join(', ')})
+       SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(
+         placement_id text, status text, child_ref text, placement_type text, cost_centre text, provider_id text,
+         provider_name text, weekly_rate_pence bigint, start_date text, term_end text, end_date text, revision bigint, last_recorded_at text)
+       ON CONFLICT (placement_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+      [JSON.stringify([...rows.values()].map((r) => ({
+        placement_id: r.placementId, status: r.status, child_ref: r.childRef, placement_type: r.placementType, cost_centre: r.costCentre,
+        provider_id: r.providerId, provider_name: r.providerName, weekly_rate_pence: r.weeklyRatePence, start_date: r.startDate,
+        term_end: r.termEnd, end_date: r.endDate, revision: r.revision, last_recorded_at: r.lastRecordedAt,
+      })))],
+    );
   },
 };
 
