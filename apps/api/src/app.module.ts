@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   CLOCK, EVENT_STORE, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
-  LEDGER_CONFIG, ListPlacementsHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
+  LEDGER_CONFIG, LEDGER_READER, ListPlacementsHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
 } from '@ledger/application';
 import {
   GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler, GetReturnHandler,
@@ -34,6 +34,7 @@ export class AppModule {
         { provide: LEDGER_CONFIG, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
         { provide: PROJECTIONS, useValue: runtime.projections },
+        { provide: LEDGER_READER, useValue: runtime.ledger },
         { provide: IdempotencyStore, useValue: runtime.idempotency },
         { provide: TokenVerifier, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },

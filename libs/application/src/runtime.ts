@@ -1,5 +1,5 @@
 import { openEventStorage, type EventStore, type SqlDatabase } from '@ledger/event-store';
-import { ledgerFactsProjection, placementSummaryProjection, ProjectionRunner, type Projection } from '@ledger/projections';
+import { LedgerReader, ledgerFactsProjection, placementSummaryProjection, ProjectionRunner, type Projection } from '@ledger/projections';
 import type { Clock } from './clock';
 import type { LedgerConfig } from './config/ledger-config';
 import { IdempotencyStore } from './idempotency/idempotency-store';
@@ -15,6 +15,8 @@ export interface LedgerRuntime {
   readonly database: SqlDatabase;
   readonly projections: ProjectionRunner;
   readonly idempotency: IdempotencyStore;
+  /** The ledger as known at an instant, for the returns, forecast and compliance. */
+  readonly ledger: LedgerReader;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openLedgerRuntime(
     else await projections.migrate();
     return {
       config, clock, eventStore: storage.eventStore, database: storage.database, projections, idempotency,
+      ledger: new LedgerReader(storage.database, () => projections.position),
       close: async () => {
         await projections.stop();
         await storage.close();

@@ -4,3 +4,4 @@ export const SQL_DATABASE = Symbol('SqlDatabase');
 export const LEDGER_CONFIG = Symbol('LedgerConfig');
 export const CLOCK = Symbol('Clock');
 export const PROJECTIONS = Symbol('Projections');
+export const LEDGER_READER = Symbol('LedgerReader');

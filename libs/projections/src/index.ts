@@ -5,3 +5,4 @@ export * from './placement-summary/placement-summary.projection';
 export * from './ledger-facts/ledger-facts.projection';
 export * from './ledger-facts/ledger-as-at';
 export * from './rebuild';
+export * from './ledger-facts/ledger-reader';

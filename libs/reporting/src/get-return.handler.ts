@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { SQL_DATABASE } from '@ledger/application';
+import { LEDGER_READER } from '@ledger/application';
 import type { LocalDate } from '@ledger/domain';
-import type { SqlDatabase } from '@ledger/event-store';
-import { loadLedgerAsAt } from '@ledger/projections';
+import type { LedgerReader } from '@ledger/projections';
 import { buildReturn, type FinanceReturn, type ReturnKind } from './returns/build-return';
 
 export class GetReturn extends Query<FinanceReturn> {
@@ -15,9 +14,9 @@ export class GetReturn extends Query<FinanceReturn> {
 /** Weekly, monthly and quarterly returns, each from the ledger as known at `asAt`. */
 @QueryHandler(GetReturn)
 export class GetReturnHandler implements IQueryHandler<GetReturn> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+  constructor(@Inject(LEDGER_READER) private readonly ledger: LedgerReader) {}
 
   async execute({ kind, start, end, asAt }: GetReturn): Promise<FinanceReturn> {
-    return buildReturn(kind, await loadLedgerAsAt(this.db, asAt), start, end);
+    return buildReturn(kind, await this.ledger.at(asAt), start, end);
   }
 }

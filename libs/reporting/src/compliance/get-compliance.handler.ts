@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { SQL_DATABASE } from '@ledger/application';
+import { LEDGER_READER } from '@ledger/application';
 import type { LocalDate } from '@ledger/domain';
-import type { SqlDatabase } from '@ledger/event-store';
-import { loadLedgerAsAt } from '@ledger/projections';
+import type { LedgerReader } from '@ledger/projections';
 import { externalPlacements } from '../returns/build-return';
 import { reviewsDueAndOverdue, type ReviewFlag } from '../returns/movements';
 import { buildCompliance, type ComplianceReport } from './compliance';
@@ -29,20 +28,20 @@ export class GetRenewals extends Query<Renewals> {
 
 @QueryHandler(GetCompliance)
 export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+  constructor(@Inject(LEDGER_READER) private readonly ledger: LedgerReader) {}
 
   async execute({ from, to, asOf, asAt }: GetCompliance): Promise<ComplianceReport> {
-    return buildCompliance(await loadLedgerAsAt(this.db, asAt), from, to, asOf);
+    return buildCompliance(await this.ledger.at(asAt), from, to, asOf);
   }
 }
 
 /** Reviews due within N days of today and those overdue: what the commissioners work from each morning. */
 @QueryHandler(GetRenewals)
 export class GetRenewalsHandler implements IQueryHandler<GetRenewals> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+  constructor(@Inject(LEDGER_READER) private readonly ledger: LedgerReader) {}
 
   async execute({ asOf, within, asAt }: GetRenewals): Promise<Renewals> {
-    const ledger = await loadLedgerAsAt(this.db, asAt);
+    const ledger = await this.ledger.at(asAt);
     return { asOf, within, ...reviewsDueAndOverdue(externalPlacements(ledger.placements), asOf, within) };
   }
 }

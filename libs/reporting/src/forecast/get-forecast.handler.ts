@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LEDGER_CONFIG, SQL_DATABASE, type LedgerConfig } from '@ledger/application';
+import { LEDGER_CONFIG, LEDGER_READER, SQL_DATABASE, type LedgerConfig } from '@ledger/application';
 import type { FinancialYear, LocalDate } from '@ledger/domain';
 import type { SqlDatabase } from '@ledger/event-store';
-import { loadFactsBetween, loadLedgerAsAt } from '@ledger/projections';
+import { loadFactsBetween, loadLedgerAsAt, type LedgerReader } from '@ledger/projections';
 import { buildForecast, type Forecast, type ScenarioName } from './forecast';
 import { buildForecastMovement, type ForecastMovement } from './forecast-movement';
 
@@ -21,10 +21,10 @@ export class GetForecastMovement extends Query<ForecastMovement> {
 
 @QueryHandler(GetForecast)
 export class GetForecastHandler implements IQueryHandler<GetForecast> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {}
+  constructor(@Inject(LEDGER_READER) private readonly ledger: LedgerReader, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {}
 
   async execute({ financialYear, asOf, asAt }: GetForecast): Promise<Forecast> {
-    return buildForecast(await loadLedgerAsAt(this.db, asAt), financialYear, asOf, { redBasisPoints: this.config.ragRedBasisPoints, redPence: this.config.ragRedPence });
+    return buildForecast(await this.ledger.at(asAt), financialYear, asOf, { redBasisPoints: this.config.ragRedBasisPoints, redPence: this.config.ragRedPence });
   }
 }
 
