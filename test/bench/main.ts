@@ -5,6 +5,10 @@ import { openEventStorage } from '@ledger/event-store';
 import { createTestDatabase } from '../support/postgres';
 import { measureAppends, measureScan, type AppendFigures } from './append.bench';
 import { machineDetails, mib, PeakMemory } from './machine';
+import { benchScale, type Scale } from './scale.bench';
+
+const COUNCIL: Scale = { name: 'One council', placements: 450, years: 5, termDays: 56, requestsPerEndpoint: 30 };
+const NATIONAL: Scale = { name: 'National view', placements: 20_000, years: 5, termDays: 28, requestsPerEndpoint: 10 };
 
 const row = (f: AppendFigures) =>
   `  ${f.label.padEnd(44)} ${f.eventsPerSecond.toFixed(0).padStart(8)} events/s   append latency p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms   (${f.events} events in ${f.seconds.toFixed(2)} s)`;
@@ -49,6 +53,13 @@ async function main(): Promise<void> {
     }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const scales = process.argv.includes('--quick') ? [] : process.argv.includes('--council') ? [COUNCIL] : [COUNCIL, NATIONAL];
+  // The embedded store serves one council (and the demo); the national view is measured on PostgreSQL.
+  for (const scale of scales) {
+    if (scale === COUNCIL) await benchScale(scale, 'embedded');
+    if (process.env.DATABASE_URL) await benchScale(scale, 'postgres');
+    else process.stdout.write(`\n${scale.name} on PostgreSQL: not measured (DATABASE_URL unset)\n`);
   }
   process.stdout.write(`\npeak resident memory: ${mib(memory.stop())}\n`);
 }

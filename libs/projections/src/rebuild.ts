@@ -12,7 +12,7 @@ export interface RebuildProgress {
  * Empties every read model and replays the whole log through the same batch path the live
  * projector uses, so a rebuilt read model is the one incremental projection would have made.
  */
-export async function rebuildReadModels(store: EventStore, runner: ProjectionRunner, onProgress: (p: RebuildProgress) => void = () => undefined, batchSize = 1000): Promise<RebuildProgress> {
+export async function rebuildReadModels(store: EventStore, runner: ProjectionRunner, onProgress: (p: RebuildProgress) => void = () => undefined, batchSize = 5000): Promise<RebuildProgress> {
   const total = await store.countEvents();
   await runner.reset();
   const started = process.hrtime.bigint();

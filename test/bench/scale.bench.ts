@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { issueToken, loadConfig, openLedgerRuntime, systemClock, type LedgerRuntime } from '@ledger/application';
+import { rebuildReadModels } from '@ledger/projections';
+import { createApp } from '../../apps/api/src/create-app';
+import { createTestDatabase } from '../support/postgres';
+import { measureScan } from './append.bench';
+import { percentile } from './machine';
+import { syntheticLedger } from './synthetic-ledger';
+
+export interface Scale {
+  readonly name: string;
+  readonly placements: number;
+  readonly years: number;
+  readonly termDays: number;
+  readonly requestsPerEndpoint: number;
+}
+
+const SECRET = 'bench-secret-that-is-at-least-32-characters';
+const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
+
+async function appendLedger(runtime: LedgerRuntime, scale: Scale, today: string): Promise<{ events: number; seconds: number }> {
+  const streams = syntheticLedger({ placements: scale.placements, years: scale.years, today, termDays: scale.termDays, seed: 42 });
+  const started = process.hrtime.bigint();
+  let events = 0;
+  const writer = async () => {
+    for (let next = streams.next(); !next.done; next = streams.next()) {
+      const { streamId, events: all } = next.value;
+      for (let i = 0; i < all.length; i += 500) await runtime.eventStore.append(streamId, i === 0 ? 'no-stream' : i - 1, all.slice(i, i + 500));
+      events += all.length;
+    }
+  };
+  await Promise.all([writer(), writer(), writer(), writer()]);
+  return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+async function latencies(base: string, token: string, path: string, n: number): Promise<{ cold: number; p50: number; p95: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const [cold, ...warm] = times;
+  return { cold, p50: percentile(warm, 50), p95: percentile(warm, 95), p99: percentile(warm, 99) };
+}
+
+/** One ledger at one scale on one store: append, scan, rebuild, and the HTTP queries finance runs. */
+export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-scale-'));
+  const database = store === 'postgres' ? await createTestDatabase() : undefined;
+  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, DATABASE_URL: database?.url, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'silent' });
+  const runtime = await openLedgerRuntime(config, systemClock, { startProjections: false });
+  try {
+    process.stdout.write(`\n${scale.name} on the ${store} store: ${fmt(scale.placements)} placements over ${scale.years} years\n`);
+    const appended = await appendLedger(runtime, scale, today);
+    process.stdout.write(`  append (4 writers, a placement's stream per append)  ${fmt(appended.events / appended.seconds).padStart(9)} events/s  (${fmt(appended.events)} events in ${appended.seconds.toFixed(1)} s)\n`);
+    const scan = await measureScan(runtime.eventStore);
+    const rebuilt = await rebuildReadModels(runtime.eventStore, runtime.projections);
+    process.stdout.write(`  plain scan (read + parse, no projection)              ${fmt(scan.eventsPerSecond).padStart(9)} events/s\n`);
+    process.stdout.write(`  rebuild of every read model                           ${fmt(rebuilt.eventsPerSecond).padStart(9)} events/s  (${(rebuilt.eventsPerSecond / scan.eventsPerSecond * 100).toFixed(0)}% of the plain scan)\n`);
+    await runtime.projections.start();
+    const app = await createApp(runtime, SECRET, { logs: false });
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const token = await issueToken(SECRET, { sub: 'bench', roles: ['manager'] });
+    const monday = new Date(Date.parse(`${today}T00:00:00Z`) - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7 + 7) * 86_400_000).toISOString().slice(0, 10);
+    const year = (() => { const y = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0); return `${y}-${String((y + 1) % 100).padStart(2, '0')}`; })();
+    const endpoints: [string, string][] = [
+      ['weekly return', `/api/returns/weekly?weekCommencing=${monday}`],
+      ['monthly return', `/api/returns/monthly?financialYear=${year}&period=6`],
+      ['quarterly return', `/api/returns/quarterly?financialYear=${year}&quarter=2`],
+      ['forecast', `/api/forecast?financialYear=${year}`],
+      ['compliance', `/api/compliance/in-house-first?from=${year.slice(0, 4)}-04-01&to=${today}`],
+      ['renewals', '/api/renewals'],
+      ['weekly return as at a past instant', `/api/returns/weekly?weekCommencing=${monday}&asAt=${new Date(Date.now() - 30 * 86_400_000).toISOString()}`],
+    ];
+    for (const [label, url] of endpoints) {
+      const l = await latencies(base, token, url, scale.requestsPerEndpoint);
+      process.stdout.write(`  HTTP ${label.padEnd(36)} first ${l.cold.toFixed(0).padStart(6)} ms; then p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms (${scale.requestsPerEndpoint} requests)\n`);
+    }
+    await app.close();
+  } finally {
+    await runtime.close();
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
