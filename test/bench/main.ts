@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  const scales = process.argv.includes('--quick') ? [] : process.argv.includes('--council') ? [COUNCIL] : [COUNCIL, NATIONAL];
+  const scales = process.argv.includes('--quick') ? [] : process.argv.includes('--council') ? [COUNCIL] : process.argv.includes('--national') ? [NATIONAL] : [COUNCIL, NATIONAL];
   // The embedded store serves one council (and the demo); the national view is measured on PostgreSQL.
   for (const scale of scales) {
     if (scale === COUNCIL) await benchScale(scale, 'embedded');

@@ -21,15 +21,30 @@ export function localDate(value: string): LocalDate {
   return value as LocalDate;
 }
 
+/** Parsed dates, kept because returns over tens of thousands of placements ask for the same few thousand. */
+const epochDays = new Map<string, number>();
+const dates = new Map<number, LocalDate>();
+const CACHE_LIMIT = 200_000;
+
 /** Days since 1970-01-01: the integer all date arithmetic goes through. */
 export function toEpochDay(date: LocalDate): number {
+  const cached = epochDays.get(date);
+  if (cached !== undefined) return cached;
   const match = PATTERN.exec(date);
   if (match === null) throw new RangeError(`"${date}" is not a date`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+  const day = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+  if (epochDays.size >= CACHE_LIMIT) epochDays.clear();
+  epochDays.set(date, day);
+  return day;
 }
 
 export function fromEpochDay(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+  const cached = dates.get(day);
+  if (cached !== undefined) return cached;
+  const date = new Date(day * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+  if (dates.size >= CACHE_LIMIT) dates.clear();
+  dates.set(day, date);
+  return date;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
