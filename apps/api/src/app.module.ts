@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   CLOCK, EVENT_STORE, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
-  LEDGER_CONFIG, LEDGER_READER, ListPlacementsHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
+  LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
 } from '@ledger/application';
 import {
   GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler, GetReturnHandler,
@@ -17,7 +17,7 @@ import { PlacementsController } from './placements/placements.controller';
 import { ReturnsController } from './returns/returns.controller';
 import { ForecastController } from './forecast/forecast.controller';
 import { ComplianceController } from './compliance/compliance.controller';
-import { LEDGER_RUNTIME } from './runtime.token';
+import { JobsController } from './jobs/jobs.controller';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
 @Module({})
@@ -26,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, HealthController],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, HealthController],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -41,7 +41,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler, GetReturnHandler,
-        GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler,
+        GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
       ],
     };
   }

@@ -17,3 +17,5 @@ export * from './idempotency/idempotency-store';
 export * from './auth/jwt';
 export * from './runtime';
 export * from './seed-demo-council';
+export * from './jobs/renewal-sweep';
+export * from './jobs/run-renewal-sweep.handler';

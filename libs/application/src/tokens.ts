@@ -5,3 +5,4 @@ export const LEDGER_CONFIG = Symbol('LedgerConfig');
 export const CLOCK = Symbol('Clock');
 export const PROJECTIONS = Symbol('Projections');
 export const LEDGER_READER = Symbol('LedgerReader');
+export const LEDGER_RUNTIME = Symbol('LedgerRuntime');

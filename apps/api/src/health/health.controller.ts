@@ -2,9 +2,8 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
-import { type LedgerRuntime } from '@ledger/application';
+import { LEDGER_RUNTIME, type LedgerRuntime } from '@ledger/application';
 import { Public } from '../auth/auth.decorators';
-import { LEDGER_RUNTIME } from '../runtime.token';
 
 type Check = { status: 'up' | 'down'; detail?: string };
 

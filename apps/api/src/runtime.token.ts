@@ -1,1 +1,0 @@
-export const LEDGER_RUNTIME = Symbol('LedgerRuntime');

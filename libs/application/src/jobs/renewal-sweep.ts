@@ -1,0 +1,49 @@
+import { todayIn, type LocalDate, type PlacementCommand } from '@ledger/domain';
+import { listPlacementSummaries } from '@ledger/projections';
+import { envelopeFor, type Actor } from '../command-handling/command-envelope';
+import { handleCommand } from '../command-handling/handle-command';
+import { placementDecision, placementModel, placementStreamId } from '../placements/placement-model';
+import type { LedgerRuntime } from '../runtime';
+
+export interface SweepFlag {
+  readonly placementId: string;
+  readonly flag: 'ReviewDueFlagged' | 'ReviewOverdueFlagged';
+  readonly termEnd: string;
+}
+
+export interface SweepOutcome {
+  readonly asOf: LocalDate;
+  readonly placementsChecked: number;
+  readonly flagged: readonly SweepFlag[];
+}
+
+const SCHEDULER: Actor = { id: 'renewal-sweep', role: 'scheduler' };
+const FLAGS: readonly PlacementCommand[] = [{ type: 'FlagReviewDue', data: {} }, { type: 'FlagReviewOverdue', data: {} }];
+
+/**
+ * The daily renewal sweep: asks the decider to flag every active external placement whose term ends
+ * within the due window, or has ended unreviewed. The decider flags a term at most once, so running
+ * the sweep twice, or retrying it after a crash, changes nothing the second time.
+ */
+export async function runRenewalSweep(runtime: LedgerRuntime, correlationId?: string): Promise<SweepOutcome> {
+  const now = runtime.clock.now();
+  const active = await listPlacementSummaries(runtime.database, { status: 'commissioned' });
+  const flagged: SweepFlag[] = [];
+  const envelope = { ...envelopeFor(SCHEDULER), ...(correlationId ? { correlationId, causationId: correlationId } : {}) };
+  for (const placement of active) {
+    for (const command of FLAGS) {
+      const outcome = await handleCommand(runtime.eventStore, runtime.clock, {
+        streamId: placementStreamId(placement.placementId), model: placementModel, decide: placementDecision(command, runtime.config),
+        envelope, mustExist: true, maxRetries: 3,
+      });
+      for (const event of outcome.events) {
+        if (event.type === 'ReviewDueFlagged' || event.type === 'ReviewOverdueFlagged') {
+          flagged.push({ placementId: placement.placementId, flag: event.type, termEnd: event.data.termEnd });
+        }
+      }
+    }
+  }
+  const head = await runtime.eventStore.headPosition();
+  await runtime.projections.waitFor(head, runtime.config.readYourWritesTimeoutMs);
+  return { asOf: todayIn(now, runtime.config.timeZone), placementsChecked: active.length, flagged };
+}
