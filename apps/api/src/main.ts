@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import {
-  issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret, seedDemoCouncilIfEmpty, systemClock,
+  BullMqScheduler, InProcessScheduler, issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret, seedDemoCouncilIfEmpty, systemClock,
+  type JobScheduler,
 } from '@ledger/application';
 import { createApp } from './create-app';
 
@@ -11,11 +13,17 @@ async function main(): Promise<void> {
   const runtime = await openLedgerRuntime(config, systemClock);
   const seeded = config.seedDemo ? await seedDemoCouncilIfEmpty(runtime) : undefined;
   const app = await createApp(runtime, secret);
+  const logger = new Logger('Jobs');
+  const log = (message: string, error?: unknown) => logger.warn(error === undefined ? message : { err: error, msg: message });
+  // Scheduled jobs: on BullMQ when Redis is configured, otherwise in this process on the same schedule.
+  const jobs: JobScheduler = config.redisUrl === undefined ? new InProcessScheduler(runtime, log) : new BullMqScheduler(runtime, { redisUrl: config.redisUrl }, log);
+  await jobs.start();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     process.stdout.write(`\n${signal}: closing the ledger cleanly...\n`);
+    await jobs.stop();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -27,7 +35,7 @@ async function main(): Promise<void> {
   const token = await issueToken(secret, { sub: 'demo-user', roles: ['commissioner', 'finance', 'manager', 'admin'] });
   const lines = [
     '',
-    `The placement ledger is running on the ${runtime.eventStore.kind} store.`,
+    `The placement ledger is running on the ${runtime.eventStore.kind} store; scheduled jobs run ${jobs.mode === 'bullmq' ? 'on BullMQ (Redis)' : 'in-process (no Redis configured)'}.`,
     seeded === undefined ? '' : seeded.appended > 0 ? `Demo council seeded: ${seeded.placements} placement requests, ${seeded.appended} events.` : 'Store already had events: demo not seeded again.',
     generated ? `A token secret was generated and kept in ${file}.` : '',
     `  Open the API explorer:  ${base}/docs   (press Authorize and paste the token below)`,

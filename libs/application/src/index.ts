@@ -19,3 +19,6 @@ export * from './runtime';
 export * from './seed-demo-council';
 export * from './jobs/renewal-sweep';
 export * from './jobs/run-renewal-sweep.handler';
+export * from './jobs/ledger-jobs';
+export * from './jobs/in-process-scheduler';
+export * from './jobs/bullmq-scheduler';

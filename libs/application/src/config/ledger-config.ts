@@ -26,6 +26,9 @@ export interface LedgerConfig {
   /** RAG red: an overspend of at least this share of budget (basis points) or this amount, whichever is lower. */
   readonly ragRedBasisPoints: number;
   readonly ragRedPence: number;
+  /** Cron patterns, in `timeZone`, for the scheduled jobs. */
+  readonly renewalSweepCron: string;
+  readonly weeklyReportCron: string;
 }
 
 export { ConfigError };
@@ -68,6 +71,12 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
   return raw;
 }
 
+function cron(env: Env, name: string, fallback: string): string {
+  const pattern = nonEmpty(env[name]) ?? fallback;
+  if (!/^(\S+\s+){4}\S+$/.test(pattern)) throw new ConfigError(`${name} must be a five-field cron pattern such as "${fallback}"; it is "${pattern}"`);
+  return pattern;
+}
+
 function timeZone(env: Env): string {
   const zone = nonEmpty(env.LEDGER_TIME_ZONE) ?? 'Europe/London';
   try {
@@ -101,5 +110,7 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     rateBands: parseRateBands(env.LEDGER_RATE_BANDS),
     ragRedBasisPoints: integer(env, 'LEDGER_RAG_RED_BASIS_POINTS', 500, 1, 10_000),
     ragRedPence: integer(env, 'LEDGER_RAG_RED_PENCE', 10_000_000, 1, Number.MAX_SAFE_INTEGER),
+    renewalSweepCron: cron(env, 'LEDGER_RENEWAL_SWEEP_CRON', '0 7 * * *'),
+    weeklyReportCron: cron(env, 'LEDGER_WEEKLY_REPORT_CRON', '0 8 * * 1'),
   };
 }

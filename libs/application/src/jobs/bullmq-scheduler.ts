@@ -1,0 +1,93 @@
+import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { todayIn } from '@ledger/domain';
+import type { LedgerRuntime } from '../runtime';
+import { jobSchedules, runLedgerJob, type JobScheduler, type LedgerJobPayload } from './ledger-jobs';
+
+export const LEDGER_QUEUE = 'ledger-jobs';
+
+export interface BullMqOptions {
+  readonly redisUrl: string;
+  /** Key prefix in Redis (tests use their own). */
+  readonly prefix?: string;
+  readonly attempts?: number;
+  readonly backoffMs?: number;
+}
+
+/**
+ * The ledger's jobs on BullMQ: job schedulers (cron in the council's time zone) upserted from this one
+ * place, a worker that only calls the job runner, bounded attempts with exponential backoff, failed
+ * jobs kept with their error. On start and on every reconnect to Redis it queues a catch-up run of
+ * each job, one per day by its job id, so a sweep missed while Redis was away runs when it returns;
+ * the jobs are idempotent, so a catch-up never flags anything twice.
+ */
+export class BullMqScheduler implements JobScheduler {
+  readonly mode = 'bullmq' as const;
+  private queue?: Queue<LedgerJobPayload>;
+  private worker?: Worker<LedgerJobPayload>;
+  private events?: QueueEvents;
+  private readonly connections: Redis[] = [];
+
+  constructor(private readonly runtime: LedgerRuntime, private readonly options: BullMqOptions, private readonly log: (message: string, error?: unknown) => void = () => undefined) {}
+
+  private connection(): Redis {
+    const redis = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 500, 10_000) });
+    redis.on('error', (error) => this.log('Redis connection error; retrying', error));
+    this.connections.push(redis);
+    return redis;
+  }
+
+  private get jobOptions() {
+    return { attempts: this.options.attempts ?? 5, backoff: { type: 'exponential' as const, delay: this.options.backoffMs ?? 10_000 }, removeOnComplete: { count: 1000 }, removeOnFail: false };
+  }
+
+  async start(): Promise<void> {
+    const prefix = this.options.prefix;
+    this.queue = new Queue<LedgerJobPayload>(LEDGER_QUEUE, { connection: this.connection(), prefix });
+    for (const schedule of jobSchedules(this.runtime)) {
+      await this.queue.upsertJobScheduler(schedule.job, { pattern: schedule.pattern, tz: schedule.timeZone }, {
+        name: schedule.job, data: { job: schedule.job, trigger: 'schedule' }, opts: this.jobOptions,
+      });
+    }
+    const workerConnection = this.connection();
+    this.worker = new Worker<LedgerJobPayload>(LEDGER_QUEUE, (job: Job<LedgerJobPayload>) => runLedgerJob(this.runtime, job.data, `job-${job.id}`), {
+      connection: workerConnection, prefix, concurrency: 1,
+    });
+    this.worker.on('failed', (job, error) => this.log(`Job ${job?.id} failed (attempt ${job?.attemptsMade})`, error));
+    this.worker.on('error', (error) => this.log('Worker error', error));
+    workerConnection.on('ready', () => void this.catchUp().catch((error) => this.log('Catch-up could not be queued', error)));
+    await this.catchUp();
+  }
+
+  /** Queues today's catch-up run of each job; the job id makes it once a day however often it is asked. */
+  async catchUp(): Promise<string[]> {
+    if (this.queue === undefined) return [];
+    const today = todayIn(this.runtime.clock.now(), this.runtime.config.timeZone);
+    const ids: string[] = [];
+    for (const schedule of jobSchedules(this.runtime)) {
+      const jobId = `catch-up-${schedule.job}-${today}`;
+      await this.queue.add(schedule.job, { job: schedule.job, trigger: 'catch-up' }, { ...this.jobOptions, jobId });
+      ids.push(jobId);
+    }
+    return ids;
+  }
+
+  /** For tests and operations: the queue, to inspect schedulers and jobs. */
+  get jobs(): Queue<LedgerJobPayload> {
+    if (this.queue === undefined) throw new Error('The scheduler has not started');
+    return this.queue;
+  }
+
+  /** Events of the queue, opened on first use (waiting for a job to finish needs them). */
+  queueEvents(): QueueEvents {
+    this.events ??= new QueueEvents(LEDGER_QUEUE, { connection: this.connection(), prefix: this.options.prefix });
+    return this.events;
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.events?.close();
+    await this.queue?.close();
+    for (const redis of this.connections.splice(0)) redis.disconnect();
+  }
+}
