@@ -64,6 +64,12 @@ start_redis() {
 }
 
 
+# Debian's Chromium for the browser tests (playwright-core drives /usr/bin/chromium; no browser downloads).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+  [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium not found after install"
+}
+
 # Uses DATABASE_URL / REDIS_URL when set, otherwise starts throwaway servers; fails when it cannot.
 ensure_services() {
   if [ -z "${DATABASE_URL:-}" ]; then start_postgres; else log "using DATABASE_URL from the environment"; fi

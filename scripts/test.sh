@@ -10,6 +10,7 @@ RUN_DIR="$ROOT/.test-services"
 source "$ROOT/scripts/services.sh"
 [ -d node_modules ] || fail "dependencies are not installed: run npm install first"
 ensure_services
+ensure_chromium
 
 log "type-check"; npx tsc -p tsconfig.json --noEmit
 log "lint"; npx eslint "{apps,libs,test}/**/*.ts"

@@ -6,7 +6,7 @@ import {
   LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
 } from '@ledger/application';
 import {
-  GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler, GetReturnHandler,
+  GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler, GetReturnHandler, GetWeeklyReportHandler,
 } from '@ledger/reporting';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
@@ -18,6 +18,7 @@ import { ReturnsController } from './returns/returns.controller';
 import { ForecastController } from './forecast/forecast.controller';
 import { ComplianceController } from './compliance/compliance.controller';
 import { JobsController } from './jobs/jobs.controller';
+import { ReportsController } from './reports/reports.controller';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
 @Module({})
@@ -26,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, HealthController],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, HealthController],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -42,6 +43,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler, GetReturnHandler,
         GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
+        GetWeeklyReportHandler,
       ],
     };
   }

@@ -11,3 +11,7 @@ export * from './forecast/get-forecast.handler';
 export * from './compliance/compliance';
 export * from './compliance/get-compliance.handler';
 export * from './returns/return-xlsx';
+export * from './weekly-report/weekly-report';
+export * from './weekly-report/weekly-report-chart';
+export * from './weekly-report/weekly-report-html';
+export * from './weekly-report/get-weekly-report.handler';

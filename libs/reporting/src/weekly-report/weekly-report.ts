@@ -1,0 +1,82 @@
+import {
+  addDays, budgetToDate, financialYearRange, minDate, periodCost, type FinancialYear, type LocalDate, type Pence,
+} from '@ledger/domain';
+import type { LedgerAsAt } from '@ledger/projections';
+import { buildCompliance, type ComplianceReport } from '../compliance/compliance';
+import { buildForecast, type Forecast } from '../forecast/forecast';
+import type { ForecastMovement } from '../forecast/forecast-movement';
+import type { RagThresholds } from '../forecast/rag';
+import { buildReturn, externalPlacements, timelineOf, type FinanceReturn } from '../returns/build-return';
+
+/** One point of the chart: cumulative net spend, budget profile and the forecast range at a Monday. */
+export interface ChartPoint {
+  readonly date: LocalDate;
+  /** Actual cumulative net spend from the year start; null after the report's week. */
+  readonly actualPence: number | null;
+  readonly budgetPence: number;
+  /** Projected cumulative spend on the committed (low) and continuing (high) bases; null before the week's end. */
+  readonly committedPence: number | null;
+  readonly continuingPence: number | null;
+}
+
+/** The one-page report to senior managers for a week, built from the returns, forecast and compliance. */
+export interface WeeklyReport {
+  readonly weekCommencing: LocalDate;
+  readonly financialYear: FinancialYear;
+  readonly asAt: string;
+  readonly headline: {
+    readonly budgetPence: number;
+    readonly spendToDatePence: number;
+    readonly budgetToDatePence: number;
+    readonly scenarios: Forecast['scenarios'];
+  };
+  /** What moved since the previous issued report, by cause (absent for the first report). */
+  readonly movementSinceLastReport?: ForecastMovement;
+  readonly week: FinanceReturn;
+  readonly compliance: ComplianceReport;
+  readonly chart: readonly ChartPoint[];
+}
+
+export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate, thresholds: RagThresholds, movement?: ForecastMovement): WeeklyReport {
+  const weekEnd = addDays(weekCommencing, 7);
+  const week = buildReturn('weekly', ledger, weekCommencing, weekEnd);
+  const year = week.financialYear;
+  const { start: yearStart, end: yearEnd } = financialYearRange(year);
+  const forecast = buildForecast(ledger, year, weekEnd, thresholds);
+  const compliance = buildCompliance(ledger, yearStart, minDate(weekEnd, yearEnd), weekEnd);
+  const budget = Object.values(ledger.budgets.get(year)?.costCentres ?? {}).reduce((sum, c) => sum + c.amountPence, 0);
+  return {
+    weekCommencing, financialYear: year, asAt: ledger.asAt,
+    headline: { budgetPence: budget, spendToDatePence: week.total.financialYearToDatePence, budgetToDatePence: budgetToDate(budget as Pence, year, weekEnd), scenarios: forecast.scenarios },
+    ...(movement === undefined ? {} : { movementSinceLastReport: movement }),
+    week, compliance, chart: chartPoints(ledger, year, weekEnd, budget),
+  };
+}
+
+/** Weekly points across the year: actual up to the report's week, the projected range after it. */
+function chartPoints(ledger: LedgerAsAt, year: FinancialYear, reportEnd: LocalDate, budget: number): ChartPoint[] {
+  const { start, end } = financialYearRange(year);
+  const placements = externalPlacements(ledger.placements).map((p) => {
+    const timeline = timelineOf(p);
+    const stop = p.endDate !== undefined && p.endDate < p.termEnd ? p.endDate : p.termEnd;
+    return { timeline, committed: { ...timeline, endDate: stop } };
+  });
+  const cut = reportEnd < end ? reportEnd : end;
+  const actualToCut = placements.reduce((sum, p) => sum + periodCost(p.timeline, start, cut).netPence, 0);
+  const dates: LocalDate[] = [];
+  for (let date = start; date < end; date = addDays(date, 7)) dates.push(date);
+  // The report's week end joins the actual line to the forecast band.
+  const series = [...new Set([...dates, cut, end])].sort();
+  const points: ChartPoint[] = [];
+  for (const date of series) {
+    const actual = date <= cut ? placements.reduce((sum, p) => sum + periodCost(p.timeline, start, date).netPence, 0) : null;
+    const projected = date >= cut;
+    points.push({
+      date, actualPence: actual, budgetPence: budgetToDate(budget as Pence, year, date),
+      // After the report's week: what is spent to its end, plus each basis's cost from then.
+      committedPence: projected ? actualToCut + placements.reduce((sum, p) => sum + periodCost(p.committed, cut, date).netPence, 0) : null,
+      continuingPence: projected ? actualToCut + placements.reduce((sum, p) => sum + periodCost(p.timeline, cut, date).netPence, 0) : null,
+    });
+  }
+  return points;
+}
