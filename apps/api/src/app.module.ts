@@ -7,6 +7,7 @@ import {
 } from '@ledger/application';
 import {
   GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler, GetReturnHandler, GetWeeklyReportHandler,
+  IssueWeeklyReportHandler,
 } from '@ledger/reporting';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
@@ -43,7 +44,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler, GetReturnHandler,
         GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
-        GetWeeklyReportHandler,
+        GetWeeklyReportHandler, IssueWeeklyReportHandler,
       ],
     };
   }

@@ -5,6 +5,7 @@ import {
   type JobScheduler,
 } from '@ledger/application';
 import { createApp } from './create-app';
+import { JOB_HANDLERS } from './jobs/job-handlers';
 
 /** Starts the API on the configured store; with LEDGER_SEED_DEMO, fills an empty store with the demo council. */
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const logger = new Logger('Jobs');
   const log = (message: string, error?: unknown) => logger.warn(error === undefined ? message : { err: error, msg: message });
   // Scheduled jobs: on BullMQ when Redis is configured, otherwise in this process on the same schedule.
-  const jobs: JobScheduler = config.redisUrl === undefined ? new InProcessScheduler(runtime, log) : new BullMqScheduler(runtime, { redisUrl: config.redisUrl }, log);
+  const jobs: JobScheduler = config.redisUrl === undefined ? new InProcessScheduler(runtime, JOB_HANDLERS, log) : new BullMqScheduler(runtime, JOB_HANDLERS, { redisUrl: config.redisUrl }, log);
   await jobs.start();
   let closing = false;
   const shutdown = async (signal: string) => {

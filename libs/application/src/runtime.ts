@@ -1,11 +1,11 @@
 import { openEventStorage, type EventStore, type SqlDatabase } from '@ledger/event-store';
-import { LedgerReader, ledgerFactsProjection, placementSummaryProjection, ProjectionRunner, type Projection } from '@ledger/projections';
+import { issuedReportsProjection, LedgerReader, ledgerFactsProjection, placementSummaryProjection, ProjectionRunner, type Projection } from '@ledger/projections';
 import type { Clock } from './clock';
 import type { LedgerConfig } from './config/ledger-config';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 
 /** The read models every process keeps; issue-by-issue additions go in this one list. */
-export const READ_MODELS: readonly Projection[] = [placementSummaryProjection, ledgerFactsProjection];
+export const READ_MODELS: readonly Projection[] = [placementSummaryProjection, ledgerFactsProjection, issuedReportsProjection];
 
 /** Storage, read models and idempotency keys for one process, opened once and closed once. */
 export interface LedgerRuntime {

@@ -6,3 +6,4 @@ export * from './ledger-facts/ledger-facts.projection';
 export * from './ledger-facts/ledger-as-at';
 export * from './rebuild';
 export * from './ledger-facts/ledger-reader';
+export * from './issued-reports/issued-reports.projection';

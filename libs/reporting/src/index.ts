@@ -15,3 +15,5 @@ export * from './weekly-report/weekly-report';
 export * from './weekly-report/weekly-report-chart';
 export * from './weekly-report/weekly-report-html';
 export * from './weekly-report/get-weekly-report.handler';
+export * from './weekly-report/issue-weekly-report';
+export * from './weekly-report/issue-weekly-report.handler';

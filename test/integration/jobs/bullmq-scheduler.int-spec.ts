@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  BullMqScheduler, envelopeFor, ExecutePlacementCommandHandler, loadConfig, ManualClock, openLedgerRuntime, type LedgerRuntime,
+  BullMqScheduler, envelopeFor, ExecutePlacementCommandHandler, loadConfig, ManualClock, openLedgerRuntime, runRenewalSweep, type LedgerRuntime,
 } from '@ledger/application';
 import type { LocalDate, Pence } from '@ledger/domain';
 import { testRedis } from '../../support/redis';
@@ -25,7 +25,7 @@ describe('the ledger\'s jobs on BullMQ with a real Redis', () => {
     await run({ type: 'RecordInHouseSearch', data: { searchedOn: d('2026-11-01'), options: [{ resource: 'In-house', outcome: 'unavailable' }] } });
     await run({ type: 'CommissionPlacement', data: { provider: { id: 'P', name: 'P', type: 'PR4', ofstedGrade: 'good', distanceMiles: 3 }, placementType: 'U4', weeklyRatePence: 90_000 as Pence, startDate: d('2026-11-02'), costCentre: 'CC-IFA' } });
     clock.set('2026-11-24T06:30:00Z');
-    scheduler = new BullMqScheduler(runtime, { redisUrl: redis.url, prefix: redis.prefix, attempts: 2, backoffMs: 10 });
+    scheduler = new BullMqScheduler(runtime, { 'renewal-sweep': runRenewalSweep, 'weekly-report': async () => ({ issued: 'elsewhere' }) }, { redisUrl: redis.url, prefix: redis.prefix, attempts: 2, backoffMs: 10 });
   });
   afterAll(async () => {
     await scheduler.stop();
@@ -38,7 +38,10 @@ describe('the ledger\'s jobs on BullMQ with a real Redis', () => {
   it('registers the renewal sweep as a job scheduler at 07:00 Europe/London', async () => {
     await scheduler.start();
     const schedulers = await scheduler.jobs.getJobSchedulers();
-    expect(schedulers).toEqual([expect.objectContaining({ key: 'renewal-sweep', pattern: '0 7 * * *', tz: 'Europe/London' })]);
+    expect(schedulers).toEqual(expect.arrayContaining([
+      expect.objectContaining({ key: 'renewal-sweep', pattern: '0 7 * * *', tz: 'Europe/London' }),
+      expect.objectContaining({ key: 'weekly-report', pattern: '0 8 * * 1', tz: 'Europe/London' }),
+    ]));
   });
 
   it('runs today\'s catch-up sweep on start, which flags the review due', async () => {
@@ -51,7 +54,7 @@ describe('the ledger\'s jobs on BullMQ with a real Redis', () => {
 
   it('queues the catch-up once a day however often it is asked, and never flags twice', async () => {
     const again = await scheduler.catchUp();
-    expect(again).toEqual(['catch-up-renewal-sweep-2026-11-24']);
+    expect(again).toEqual(['catch-up-renewal-sweep-2026-11-24', 'catch-up-weekly-report-2026-11-24']);
     expect(await scheduler.jobs.getJobCountByTypes('completed', 'waiting', 'active', 'delayed')).toBeGreaterThanOrEqual(1);
     const job = await scheduler.jobs.getJob('catch-up-renewal-sweep-2026-11-24');
     expect(await job!.getState()).toBe('completed');

@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { CLOCK, type Clock } from '@ledger/application';
+import { CLOCK, LEDGER_RUNTIME, NotFoundError, type Clock, type LedgerRuntime } from '@ledger/application';
 import { isMonday, localDate } from '@ledger/domain';
-import { GetWeeklyReport, renderWeeklyReportHtml, type WeeklyReport } from '@ledger/reporting';
+import { listIssuedReports } from '@ledger/projections';
+import { GetWeeklyReport, readIssuedReport, renderWeeklyReportHtml, type IssuedReport, type WeeklyReport } from '@ledger/reporting';
 import { AnyRole } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
 import { IsLocalDate } from '../http/validators';
@@ -20,7 +21,28 @@ export class WeeklyReportQuery {
 @ApiBearerAuth()
 @Controller('api/reports')
 export class ReportsController {
-  constructor(private readonly queries: QueryBus, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(private readonly queries: QueryBus, @Inject(CLOCK) private readonly clock: Clock, @Inject(LEDGER_RUNTIME) private readonly runtime: LedgerRuntime) {}
+
+  /** The issued weekly reports, newest first. */
+  @Get('issued')
+  @AnyRole()
+  async issued() {
+    const reports = await listIssuedReports(this.runtime.database);
+    return { count: reports.length, reports: reports.map(({ streamId: _stream, ...entry }) => ({ ...entry, href: `/api/reports/issued/${entry.reportId}` })) };
+  }
+
+  /** One issued report, exactly as issued (HTML, or its data as JSON). */
+  @Get('issued/:reportId')
+  @AnyRole()
+  @ApiProduces('text/html', 'application/json')
+  async issuedReport(@Param('reportId') reportId: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response): Promise<IssuedReport | string> {
+    const entry = (await listIssuedReports(this.runtime.database)).find((r) => r.reportId === reportId);
+    const issued = entry === undefined ? undefined : await readIssuedReport(this.runtime, entry.streamId);
+    if (issued === undefined) throw new NotFoundError(`No issued report ${reportId}`);
+    if (format === 'json') return issued;
+    res.type('text/html');
+    return renderWeeklyReportHtml(issued.report, { id: issued.reportId, issuedAt: issued.issuedAt });
+  }
 
   /** The weekly senior-manager report for any week, as a web page (or its data as JSON). */
   @Get('weekly')

@@ -2,7 +2,7 @@ import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { todayIn } from '@ledger/domain';
 import type { LedgerRuntime } from '../runtime';
-import { jobSchedules, runLedgerJob, type JobScheduler, type LedgerJobPayload } from './ledger-jobs';
+import { jobSchedules, runLedgerJob, type JobHandlers, type JobScheduler, type LedgerJobPayload } from './ledger-jobs';
 
 export const LEDGER_QUEUE = 'ledger-jobs';
 
@@ -28,7 +28,7 @@ export class BullMqScheduler implements JobScheduler {
   private events?: QueueEvents;
   private readonly connections: Redis[] = [];
 
-  constructor(private readonly runtime: LedgerRuntime, private readonly options: BullMqOptions, private readonly log: (message: string, error?: unknown) => void = () => undefined) {}
+  constructor(private readonly runtime: LedgerRuntime, private readonly handlers: JobHandlers, private readonly options: BullMqOptions, private readonly log: (message: string, error?: unknown) => void = () => undefined) {}
 
   private connection(): Redis {
     const redis = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 500, 10_000) });
@@ -50,7 +50,7 @@ export class BullMqScheduler implements JobScheduler {
       });
     }
     const workerConnection = this.connection();
-    this.worker = new Worker<LedgerJobPayload>(LEDGER_QUEUE, (job: Job<LedgerJobPayload>) => runLedgerJob(this.runtime, job.data, `job-${job.id}`), {
+    this.worker = new Worker<LedgerJobPayload>(LEDGER_QUEUE, (job: Job<LedgerJobPayload>) => runLedgerJob(this.runtime, this.handlers, job.data, `job-${job.id}`), {
       connection: workerConnection, prefix, concurrency: 1,
     });
     this.worker.on('failed', (job, error) => this.log(`Job ${job?.id} failed (attempt ${job?.attemptsMade})`, error));

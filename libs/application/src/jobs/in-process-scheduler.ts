@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { randomUUID } from 'node:crypto';
 import type { LedgerRuntime } from '../runtime';
-import { jobSchedules, runLedgerJob, type JobScheduler } from './ledger-jobs';
+import { jobSchedules, runLedgerJob, type JobHandlers, type JobScheduler } from './ledger-jobs';
 
 /**
  * Without Redis the same jobs run in this process on the same cron schedules, so `npm start` needs
@@ -12,12 +12,12 @@ export class InProcessScheduler implements JobScheduler {
   readonly mode = 'in-process' as const;
   private timers: Cron[] = [];
 
-  constructor(private readonly runtime: LedgerRuntime, private readonly log: (message: string, error?: unknown) => void = () => undefined) {}
+  constructor(private readonly runtime: LedgerRuntime, private readonly handlers: JobHandlers, private readonly log: (message: string, error?: unknown) => void = () => undefined) {}
 
   async start(): Promise<void> {
     this.timers = jobSchedules(this.runtime).map((schedule) => new Cron(schedule.pattern, { timezone: schedule.timeZone, protect: true }, async () => {
       try {
-        await runLedgerJob(this.runtime, { job: schedule.job, trigger: 'schedule' }, randomUUID());
+        await runLedgerJob(this.runtime, this.handlers, { job: schedule.job, trigger: 'schedule' }, randomUUID());
       } catch (error) {
         this.log(`Scheduled ${schedule.job} failed; it runs again at the next slot`, error);
       }

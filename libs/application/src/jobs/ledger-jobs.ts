@@ -1,8 +1,7 @@
 import type { LedgerRuntime } from '../runtime';
-import { runRenewalSweep } from './renewal-sweep';
 
-/** The jobs the ledger schedules. The weekly report joins the renewal sweep with issue 4's report. */
-export const LEDGER_JOBS = ['renewal-sweep'] as const;
+/** The jobs the ledger schedules. */
+export const LEDGER_JOBS = ['renewal-sweep', 'weekly-report'] as const;
 export type LedgerJobName = (typeof LEDGER_JOBS)[number];
 
 /** What a queued job carries: which job, and why it runs now. */
@@ -19,19 +18,20 @@ export interface JobSchedule {
 }
 
 export function jobSchedules(runtime: LedgerRuntime): JobSchedule[] {
-  return [{ job: 'renewal-sweep', pattern: runtime.config.renewalSweepCron, timeZone: runtime.config.timeZone }];
+  return [
+    { job: 'renewal-sweep', pattern: runtime.config.renewalSweepCron, timeZone: runtime.config.timeZone },
+    { job: 'weekly-report', pattern: runtime.config.weeklyReportCron, timeZone: runtime.config.timeZone },
+  ];
 }
 
+/** The application handler behind each job, composed by the app that runs the jobs. */
+export type JobHandlers = Readonly<Record<LedgerJobName, (runtime: LedgerRuntime, correlationId: string) => Promise<unknown>>>;
+
 /** Runs one job through its application handler; the queue and the in-process timer both call this. */
-export async function runLedgerJob(runtime: LedgerRuntime, payload: LedgerJobPayload, correlationId: string): Promise<unknown> {
-  switch (payload.job) {
-    case 'renewal-sweep':
-      return runRenewalSweep(runtime, correlationId);
-    default: {
-      const unreachable: never = payload.job;
-      throw new Error(`Unknown job ${String(unreachable)}`);
-    }
-  }
+export async function runLedgerJob(runtime: LedgerRuntime, handlers: JobHandlers, payload: LedgerJobPayload, correlationId: string): Promise<unknown> {
+  const handler = (handlers as Record<string, JobHandlers[LedgerJobName] | undefined>)[payload.job];
+  if (handler === undefined) throw new Error(`Unknown job ${String(payload.job)}`);
+  return handler(runtime, correlationId);
 }
 
 /** Something that runs the ledger's jobs on their schedules, and says how. */
