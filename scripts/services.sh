@@ -68,6 +68,9 @@ start_redis() {
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
   [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium not found after install"
+  # pdftotext reads the weekly report's PDF back in the tests.
+  command -v pdftotext >/dev/null || apt_install poppler-utils
+  command -v pdftotext >/dev/null || fail "pdftotext not found after installing poppler-utils"
 }
 
 # Uses DATABASE_URL / REDIS_URL when set, otherwise starts throwaway servers; fails when it cannot.

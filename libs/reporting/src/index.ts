@@ -17,3 +17,4 @@ export * from './weekly-report/weekly-report-html';
 export * from './weekly-report/get-weekly-report.handler';
 export * from './weekly-report/issue-weekly-report';
 export * from './weekly-report/issue-weekly-report.handler';
+export * from './weekly-report/weekly-report-files';
