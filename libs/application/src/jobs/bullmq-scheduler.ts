@@ -44,19 +44,26 @@ export class BullMqScheduler implements JobScheduler {
   async start(): Promise<void> {
     const prefix = this.options.prefix;
     this.queue = new Queue<LedgerJobPayload>(LEDGER_QUEUE, { connection: this.connection(), prefix });
-    for (const schedule of jobSchedules(this.runtime)) {
-      await this.queue.upsertJobScheduler(schedule.job, { pattern: schedule.pattern, tz: schedule.timeZone }, {
-        name: schedule.job, data: { job: schedule.job, trigger: 'schedule' }, opts: this.jobOptions,
-      });
-    }
+    await this.register();
     const workerConnection = this.connection();
     this.worker = new Worker<LedgerJobPayload>(LEDGER_QUEUE, (job: Job<LedgerJobPayload>) => runLedgerJob(this.runtime, this.handlers, job.data, `job-${job.id}`), {
       connection: workerConnection, prefix, concurrency: 1,
     });
     this.worker.on('failed', (job, error) => this.log(`Job ${job?.id} failed (attempt ${job?.attemptsMade})`, error));
     this.worker.on('error', (error) => this.log('Worker error', error));
-    workerConnection.on('ready', () => void this.catchUp().catch((error) => this.log('Catch-up could not be queued', error)));
+    // A Redis that comes back empty (restarted without persistence) has lost the schedules too.
+    workerConnection.on('ready', () => void this.register().then(() => this.catchUp()).catch((error) => this.log('Could not re-register the jobs', error)));
     await this.catchUp();
+  }
+
+  /** Upserts every job scheduler; safe to repeat. */
+  async register(): Promise<void> {
+    if (this.queue === undefined) return;
+    for (const schedule of jobSchedules(this.runtime)) {
+      await this.queue.upsertJobScheduler(schedule.job, { pattern: schedule.pattern, tz: schedule.timeZone }, {
+        name: schedule.job, data: { job: schedule.job, trigger: 'schedule' }, opts: this.jobOptions,
+      });
+    }
   }
 
   /** Queues today's catch-up run of each job; the job id makes it once a day however often it is asked. */
