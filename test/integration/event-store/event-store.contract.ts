@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '../../support/eventually';
 import {
   DuplicateEventIdError, START, WrongExpectedRevisionError, type EventStore, type NewEvent, type StoredEvent,
 } from '@ledger/event-store';
@@ -11,6 +12,16 @@ export const newEvent = (data: Record<string, unknown> = {}, type = 'PlacementRa
 });
 
 export const uniqueStream = (label: string) => `${label}-${randomUUID()}`;
+
+/**
+ * Global readers see an event once no older transaction is still running anywhere on the server
+ * (xids are cluster-wide), so a test reading its own write through the global order waits for it.
+ */
+export async function visible(store: EventStore, position: string): Promise<void> {
+  await eventually(async () => {
+    if ((await store.headPosition()) < position) throw new Error(`position ${position} is not yet visible`);
+  });
+}
 
 /** Collects what a subscription delivers; `until(n)` resolves once n events have arrived. */
 export function collector() {
@@ -106,7 +117,7 @@ export function describeEventStoreContract(name: string, factory: StoreFactory):
       it('reads all events in one global order, from a position and in pages', async () => {
         const stream = uniqueStream('placement');
         const before = await store.headPosition();
-        await store.append(stream, 'no-stream', [newEvent({ n: 1 }), newEvent({ n: 2 }), newEvent({ n: 3 })]);
+        await visible(store, (await store.append(stream, 'no-stream', [newEvent({ n: 1 }), newEvent({ n: 2 }), newEvent({ n: 3 })])).position);
         const page1 = await store.readAll({ from: before, limit: 2 });
         const page2 = await store.readAll({ from: page1[page1.length - 1].position, limit: 10 });
         expect([...page1, ...page2].filter((e) => e.streamId === stream).map((e) => e.data.n)).toEqual([1, 2, 3]);
@@ -139,8 +150,9 @@ export function describeEventStoreContract(name: string, factory: StoreFactory):
 
       it('starts after the position it is given', async () => {
         const stream = uniqueStream('placement');
-        await store.append(stream, 'no-stream', [newEvent({ n: 1 })]);
-        const middle = await store.headPosition();
+        const first = await store.append(stream, 'no-stream', [newEvent({ n: 1 })]);
+        await visible(store, first.position);
+        const middle = first.position;
         await store.append(stream, 0, [newEvent({ n: 2 })]);
         const seen = collector();
         const subscription = store.subscribe(seen.handler, { from: middle });

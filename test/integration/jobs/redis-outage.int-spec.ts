@@ -6,7 +6,8 @@ import {
   BullMqScheduler, envelopeFor, ExecutePlacementCommandHandler, loadConfig, ManualClock, openLedgerRuntime, runRenewalSweep, type LedgerRuntime,
 } from '@ledger/application';
 import type { LocalDate, Pence, PlacementCommand } from '@ledger/domain';
-import { eventually, freePort, startRedis, stopRedis } from '../../support/own-redis';
+import { eventually } from '../../support/eventually';
+import { freePort, startRedis, stopRedis } from '../../support/own-redis';
 
 const d = (s: string) => s as LocalDate;
 const P1 = '33333333-3333-4333-8333-333333333333';

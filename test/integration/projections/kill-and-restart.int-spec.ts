@@ -39,14 +39,14 @@ describe.each(['embedded', 'postgres'] as const)('a projector killed part-way on
     const open = () => openLedgerRuntime(config, new ManualClock(new Date('2026-11-23T12:00:00Z')), { startProjections: false });
     try {
       let runtime = await open();
-      await seedDemoCouncil(runtime, '2026-11-23', 5);
+      const seeded = await seedDemoCouncil(runtime, '2026-11-23', 5);
       await runtime.close();
       // Killed three times at different points, each restart resuming from the last committed checkpoint.
       for (const batches of [7, 61, 150]) await projectThenKill(dataDir, database?.url, batches);
       runtime = await open();
       try {
         await runtime.projections.start();
-        expect(await runtime.projections.waitFor(await runtime.eventStore.headPosition(), 60_000)).toBe(true);
+        expect(await runtime.projections.waitFor(seeded.lastPosition as string, 60_000)).toBe(true);
         await runtime.projections.stop();
         const restarted = await snapshot(runtime);
         await rebuildReadModels(runtime.eventStore, runtime.projections);

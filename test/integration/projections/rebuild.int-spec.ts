@@ -25,8 +25,8 @@ describe.each(['embedded', 'postgres'] as const)('rebuilding the read models of 
       await database?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     };
-    await seedDemoCouncil(runtime, '2026-11-23', 11);
-    await runtime.projections.waitFor(await runtime.eventStore.headPosition(), 30_000);
+    const seeded = await seedDemoCouncil(runtime, '2026-11-23', 11);
+    expect(await runtime.projections.waitFor(seeded.lastPosition as string, 30_000)).toBe(true);
   });
   afterAll(() => cleanup());
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, localDate, type LocalDate } from './local-date';
+import { addDays, daysBetween, isMonday, localDate, maxDate, minDate, type LocalDate } from './local-date';
 
 /** A financial year written `2026-27`: 1 April 2026 to 31 March 2027 inclusive. */
 export type FinancialYear = string & { readonly __brand: 'FinancialYear' };
@@ -42,6 +42,12 @@ export function daysInFinancialYear(year: FinancialYear): number {
   return daysBetween(start, end);
 }
 
+/** Days of the year before `date`, clamped to the year: 0 up to 1 April, all of them from the next 1 April. */
+export function daysOfYearBefore(year: FinancialYear, date: LocalDate): number {
+  const { start, end } = financialYearRange(year);
+  return daysBetween(start, maxDate(start, minDate(end, date)));
+}
+
 /** Period 1 is April … period 12 is March: calendar months. */
 export function periodRange(year: FinancialYear, period: number): DateRange {
   if (!Number.isInteger(period) || period < 1 || period > 12) throw new RangeError('a period is 1 to 12');
@@ -60,7 +66,22 @@ export function quarterRange(year: FinancialYear, quarter: number): DateRange {
   return { start: periodRange(year, quarter * 3 - 2).start, end: periodRange(year, quarter * 3).end };
 }
 
-/** The week (Monday to Sunday) named by its Monday. */
+/** The week (Monday to Sunday) named by its Monday; any other day names the seven days from it. */
 export function weekRange(weekCommencing: LocalDate): DateRange {
   return { start: weekCommencing, end: addDays(weekCommencing, 7) };
 }
+
+/** The period (1 = April … 12 = March) of the financial year holding `date`. */
+export function periodOf(date: LocalDate): { readonly financialYear: FinancialYear; readonly period: number } {
+  const month = Number(date.slice(5, 7));
+  return { financialYear: financialYearOf(date), period: ((month + 8) % 12) + 1 };
+}
+
+/** The quarter (1 = April–June … 4 = January–March) of the financial year holding `date`. */
+export function quarterOf(date: LocalDate): { readonly financialYear: FinancialYear; readonly quarter: number } {
+  const { financialYear, period } = periodOf(date);
+  return { financialYear, quarter: Math.ceil(period / 3) };
+}
+
+/** Whether `date` can name a week: weeks are named by their Monday ("week commencing"). */
+export const isWeekCommencing = (date: LocalDate): boolean => isMonday(date);

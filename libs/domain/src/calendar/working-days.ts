@@ -1,16 +1,31 @@
 import { addDays, dayOfWeek, localDate, type LocalDate } from './local-date';
 
 /**
- * Bank holidays in England and Wales, by the rules of the Banking and Financial Dealings Act 1971
- * and royal proclamation (substitute days when a holiday falls at a weekend), with the one-off
- * changes of 2020 (VE Day), 2022 (Platinum Jubilee, State Funeral) and 2023 (Coronation), as
- * published on GOV.UK's bank-holidays list.
+ * Bank holidays in England and Wales, 2020–2032, as month-day. Source: GOV.UK, "UK bank holidays"
+ * (https://www.gov.uk/bank-holidays, england-and-wales in bank-holidays.json) for 2020–2027, which
+ * includes the one-off days: VE Day moved to 8 May 2020, the Platinum Jubilee (2–3 June 2022, the
+ * late May holiday moved), the State Funeral (19 September 2022) and the Coronation (8 May 2023).
+ * 2028–2032 are not yet proclaimed: they follow the Banking and Financial Dealings Act 1971 and the
+ * usual substitute days, and must be checked against GOV.UK when proclaimed. Outside the table the
+ * same rules are computed (`bankHolidaysByRule`).
  */
-const ONE_OFF: Readonly<Record<number, { add: string[]; remove: string[] }>> = {
-  2020: { add: ['2020-05-08'], remove: ['2020-05-04'] },
-  2022: { add: ['2022-06-02', '2022-06-03', '2022-09-19'], remove: ['2022-05-30'] },
-  2023: { add: ['2023-05-08'], remove: [] },
+const TABLE: Readonly<Record<number, readonly string[]>> = {
+  2020: ['01-01', '04-10', '04-13', '05-08', '05-25', '08-31', '12-25', '12-28'],
+  2021: ['01-01', '04-02', '04-05', '05-03', '05-31', '08-30', '12-27', '12-28'],
+  2022: ['01-03', '04-15', '04-18', '05-02', '06-02', '06-03', '08-29', '09-19', '12-26', '12-27'],
+  2023: ['01-02', '04-07', '04-10', '05-01', '05-08', '05-29', '08-28', '12-25', '12-26'],
+  2024: ['01-01', '03-29', '04-01', '05-06', '05-27', '08-26', '12-25', '12-26'],
+  2025: ['01-01', '04-18', '04-21', '05-05', '05-26', '08-25', '12-25', '12-26'],
+  2026: ['01-01', '04-03', '04-06', '05-04', '05-25', '08-31', '12-25', '12-28'],
+  2027: ['01-01', '03-26', '03-29', '05-03', '05-31', '08-30', '12-27', '12-28'],
+  2028: ['01-03', '04-14', '04-17', '05-01', '05-29', '08-28', '12-25', '12-26'],
+  2029: ['01-01', '03-30', '04-02', '05-07', '05-28', '08-27', '12-25', '12-26'],
+  2030: ['01-01', '04-19', '04-22', '05-06', '05-27', '08-26', '12-25', '12-26'],
+  2031: ['01-01', '04-11', '04-14', '05-05', '05-26', '08-25', '12-25', '12-26'],
+  2032: ['01-01', '03-26', '03-29', '05-03', '05-31', '08-30', '12-27', '12-28'],
 };
+
+export const BANK_HOLIDAY_TABLE_YEARS = { first: 2020, last: 2032 } as const;
 
 /** Easter Sunday (anonymous Gregorian algorithm). */
 function easterSunday(year: number): LocalDate {
@@ -60,31 +75,41 @@ function newYear(year: number): LocalDate {
   return weekday === 6 ? addDays(day, 2) : weekday === 7 ? addDays(day, 1) : day;
 }
 
+/** The standing rules alone: New Year, Easter, the May and August Mondays, Christmas, with substitutes. */
+export function bankHolidaysByRule(year: number): ReadonlySet<string> {
+  const easter = easterSunday(year);
+  return new Set<string>([
+    newYear(year), addDays(easter, -2), addDays(easter, 1), firstMonday(year, 5), lastMonday(year, 5),
+    lastMonday(year, 8), ...christmasAndBoxingDay(year),
+  ]);
+}
+
 const cache = new Map<number, ReadonlySet<string>>();
 
 export function bankHolidaysEnglandAndWales(year: number): ReadonlySet<string> {
   const cached = cache.get(year);
   if (cached !== undefined) return cached;
-  const easter = easterSunday(year);
-  const days = new Set<string>([
-    newYear(year), addDays(easter, -2), addDays(easter, 1), firstMonday(year, 5), lastMonday(year, 5),
-    lastMonday(year, 8), ...christmasAndBoxingDay(year),
-  ]);
-  for (const removed of ONE_OFF[year]?.remove ?? []) days.delete(removed);
-  for (const added of ONE_OFF[year]?.add ?? []) days.add(added);
+  const listed = TABLE[year];
+  const days = listed === undefined ? bankHolidaysByRule(year) : new Set(listed.map((monthDay) => `${year}-${monthDay}`));
   cache.set(year, days);
   return days;
 }
 
+/** Monday to Friday and not a bank holiday in England and Wales. */
 export function isWorkingDay(date: LocalDate): boolean {
   return dayOfWeek(date) <= 5 && !bankHolidaysEnglandAndWales(Number(date.slice(0, 4))).has(date);
 }
 
-/** The date `n` working days after `date` (Monday to Friday, bank holidays excluded). */
+/**
+ * The date `n` working days after `date` (before it when `n` is negative); `date` itself need not
+ * be a working day. An emergency commission's in-house search is due by `addWorkingDays(startDate, 5)`.
+ */
 export function addWorkingDays(date: LocalDate, n: number): LocalDate {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${n} is not a whole number of working days`);
+  const step = n < 0 ? -1 : 1;
   let current = date;
-  for (let counted = 0; counted < n; ) {
-    current = addDays(current, 1);
+  for (let counted = 0; counted < Math.abs(n); ) {
+    current = addDays(current, step);
     if (isWorkingDay(current)) counted += 1;
   }
   return current;

@@ -1,10 +1,11 @@
-import { daysInFinancialYear, financialYearRange, type FinancialYear } from '../calendar/financial-year';
-import { daysBetween, maxDate, minDate, type LocalDate } from '../calendar/local-date';
+import { daysInFinancialYear, daysOfYearBefore, type FinancialYear } from '../calendar/financial-year';
+import type { LocalDate } from '../calendar/local-date';
 import { roundHalfUpDiv, type Pence } from '../money/pence';
 
-/** The budget profiled flat by day: round(B × days of the year before D / days in the year). */
+/**
+ * The budget profiled flat by day: round(B × days of the year before D / days in the year). Nothing
+ * before 1 April, all of it from the next 1 April; to-date figures therefore reconcile like costs.
+ */
 export function budgetToDate(budget: Pence, year: FinancialYear, date: LocalDate): Pence {
-  const { start, end } = financialYearRange(year);
-  const elapsed = daysBetween(start, maxDate(start, minDate(end, date)));
-  return roundHalfUpDiv(BigInt(budget) * BigInt(elapsed), daysInFinancialYear(year)) as Pence;
+  return roundHalfUpDiv(BigInt(budget) * BigInt(daysOfYearBefore(year, date)), daysInFinancialYear(year)) as Pence;
 }

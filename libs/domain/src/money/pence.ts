@@ -6,6 +6,8 @@ export function pence(value: number): Pence {
   return value as Pence;
 }
 
+export const isPence = (value: unknown): value is Pence => typeof value === 'number' && Number.isSafeInteger(value);
+
 export const ZERO = 0 as Pence;
 
 export function addPence(a: Pence, b: Pence): Pence {
@@ -41,11 +43,13 @@ export function roundHalfUpDiv(x: number | bigint, q: number | bigint): number {
 
 /** The cost of `days` days at a weekly rate: round(r × n / 7). */
 export function prorate(weeklyRatePence: Pence, days: number): Pence {
+  if (!Number.isSafeInteger(days)) throw new RangeError(`${days} is not a whole number of days`);
   return roundHalfUpDiv(BigInt(weeklyRatePence) * BigInt(days), 7) as Pence;
 }
 
 /** A share in basis points (1/100 of a percent) of an amount: round(bp × amount / 10000). */
 export function applyBasisPoints(amount: Pence, basisPoints: number): Pence {
+  if (!Number.isSafeInteger(basisPoints)) throw new RangeError(`${basisPoints} is not a whole number of basis points`);
   return roundHalfUpDiv(BigInt(amount) * BigInt(basisPoints), 10_000) as Pence;
 }
 
