@@ -18,11 +18,21 @@ describe('running the renewal sweep through the API', () => {
   it('flags the review due for the scheduler, once, and the renewals list shows it', async () => {
     const scheduler = { Authorization: `Bearer ${await t.token(['scheduler'], 'bullmq')}` };
     const first = await t.http.post('/api/jobs/renewal-sweep').set(scheduler).expect(200);
-    expect(first.body).toEqual({ asOf: '2026-11-23', placementsChecked: 1, flagged: [{ placementId, flag: 'ReviewDueFlagged', termEnd: '2026-11-30' }] });
+    expect(first.body).toEqual({
+      asOf: '2026-11-23', placementsChecked: 1, flagged: [{ placementId, flag: 'ReviewDueFlagged', termEnd: '2026-11-30' }],
+      notifications: { sent: 1, failed: 0 },
+    });
     const again = await t.http.post('/api/jobs/renewal-sweep').set(scheduler).expect(200);
-    expect(again.body.flagged).toEqual([]);
+    expect(again.body).toMatchObject({ flagged: [], notifications: { sent: 0, failed: 0 } });
     const renewals = await t.http.get('/api/renewals').set(scheduler).expect(200);
     expect(renewals.body.reviewsDue).toEqual([expect.objectContaining({ placementId, termEnd: '2026-11-30', daysToTermEnd: 7 })]);
+  });
+
+  it('notifies the commissioner who commissioned the placement, once, in the in-app list', async () => {
+    const mine = await t.http.get('/api/notifications').set('Authorization', `Bearer ${await t.token(['commissioner'], 'user-commissioner')}`).expect(200);
+    expect(mine.body.notifications).toEqual([expect.objectContaining({ placementId, kind: 'review-due', termEnd: '2026-11-30', state: 'sent', channel: 'log' })]);
+    const someoneElse = await t.http.get('/api/notifications').set('Authorization', `Bearer ${await t.token(['commissioner'], 'another-commissioner')}`).expect(200);
+    expect(someoneElse.body.count).toBe(0);
   });
 
   it('is refused to a commissioner (403) and appends nothing', async () => {

@@ -20,6 +20,7 @@ import { ForecastController } from './forecast/forecast.controller';
 import { ComplianceController } from './compliance/compliance.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ReportsController } from './reports/reports.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
 @Module({})
@@ -28,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, HealthController],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, HealthController],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },

@@ -22,3 +22,4 @@ export * from './jobs/run-renewal-sweep.handler';
 export * from './jobs/ledger-jobs';
 export * from './jobs/in-process-scheduler';
 export * from './jobs/bullmq-scheduler';
+export * from './notifications/notification-channels';

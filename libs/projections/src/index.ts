@@ -7,3 +7,4 @@ export * from './ledger-facts/ledger-as-at';
 export * from './rebuild';
 export * from './ledger-facts/ledger-reader';
 export * from './issued-reports/issued-reports.projection';
+export * from './notifications/review-notifications.projection';

@@ -29,6 +29,11 @@ export interface LedgerConfig {
   /** Cron patterns, in `timeZone`, for the scheduled jobs. */
   readonly renewalSweepCron: string;
   readonly weeklyReportCron: string;
+  /** SMTP for review notifications (`smtp://user:pass@host:587`); unset: notifications go to the log and the in-app list. */
+  readonly smtpUrl?: string;
+  readonly smtpFrom: string;
+  /** Mail domain for user ids that are not e-mail addresses themselves. */
+  readonly notifyEmailDomain?: string;
 }
 
 export { ConfigError };
@@ -112,5 +117,8 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     ragRedPence: integer(env, 'LEDGER_RAG_RED_PENCE', 10_000_000, 1, Number.MAX_SAFE_INTEGER),
     renewalSweepCron: cron(env, 'LEDGER_RENEWAL_SWEEP_CRON', '0 7 * * *'),
     weeklyReportCron: cron(env, 'LEDGER_WEEKLY_REPORT_CRON', '0 8 * * 1'),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    smtpFrom: nonEmpty(env.SMTP_FROM) ?? 'placement-ledger@localhost',
+    notifyEmailDomain: nonEmpty(env.LEDGER_NOTIFY_EMAIL_DOMAIN),
   };
 }

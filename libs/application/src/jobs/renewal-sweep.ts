@@ -3,6 +3,7 @@ import { listPlacementSummaries } from '@ledger/projections';
 import { envelopeFor, type Actor } from '../command-handling/command-envelope';
 import { handleCommand } from '../command-handling/handle-command';
 import { placementDecision, placementModel, placementStreamId } from '../placements/placement-model';
+import { dispatchNotifications } from '../notifications/notification-channels';
 import type { LedgerRuntime } from '../runtime';
 
 export interface SweepFlag {
@@ -15,6 +16,8 @@ export interface SweepOutcome {
   readonly asOf: LocalDate;
   readonly placementsChecked: number;
   readonly flagged: readonly SweepFlag[];
+  /** Review notifications delivered after the flags were projected (each flag notified at most once). */
+  readonly notifications: { readonly sent: number; readonly failed: number };
 }
 
 const SCHEDULER: Actor = { id: 'renewal-sweep', role: 'scheduler' };
@@ -29,6 +32,7 @@ export async function runRenewalSweep(runtime: LedgerRuntime, correlationId?: st
   const now = runtime.clock.now();
   const active = await listPlacementSummaries(runtime.database, { status: 'commissioned' });
   const flagged: SweepFlag[] = [];
+  let last: string | undefined;
   const envelope = { ...envelopeFor(SCHEDULER), ...(correlationId ? { correlationId, causationId: correlationId } : {}) };
   for (const placement of active) {
     for (const command of FLAGS) {
@@ -36,6 +40,7 @@ export async function runRenewalSweep(runtime: LedgerRuntime, correlationId?: st
         streamId: placementStreamId(placement.placementId), model: placementModel, decide: placementDecision(command, runtime.config),
         envelope, mustExist: true, maxRetries: 3,
       });
+      last = outcome.position ?? last;
       for (const event of outcome.events) {
         if (event.type === 'ReviewDueFlagged' || event.type === 'ReviewOverdueFlagged') {
           flagged.push({ placementId: placement.placementId, flag: event.type, termEnd: event.data.termEnd });
@@ -43,7 +48,7 @@ export async function runRenewalSweep(runtime: LedgerRuntime, correlationId?: st
       }
     }
   }
-  const head = await runtime.eventStore.headPosition();
-  await runtime.projections.waitFor(head, runtime.config.readYourWritesTimeoutMs);
-  return { asOf: todayIn(now, runtime.config.timeZone), placementsChecked: active.length, flagged };
+  if (last !== undefined) await runtime.projections.waitFor(last, runtime.config.readYourWritesTimeoutMs);
+  const notifications = await dispatchNotifications(runtime.database, runtime.notifications);
+  return { asOf: todayIn(now, runtime.config.timeZone), placementsChecked: active.length, flagged, notifications };
 }
