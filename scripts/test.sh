@@ -30,6 +30,8 @@ for (const f of r.testResults) {
 }
 for (const f of r.testResults) for (const a of f.assertionResults) if (a.status === 'pending') console.log('SKIPPED: ' + a.fullName + '  (' + f.name.replace(process.cwd() + '/', '') + ')');
 console.log('passed by tier: ' + Object.entries(tiers).map(([k, v]) => k + ' ' + v).join(', '));
-console.log('tests: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed, ' + r.numPendingTests + ' skipped');
+for (const f of r.testResults) if (f.status === 'failed' && f.assertionResults.every(a => a.status !== 'failed')) console.log('SUITE FAILED TO RUN: ' + f.name.replace(process.cwd() + '/', ''));
+const unrunnable = r.testResults.filter(f => f.status === 'failed' && f.assertionResults.every(a => a.status !== 'failed')).length;
+console.log('tests: ' + r.numPassedTests + ' passed, ' + (r.numFailedTests + unrunnable) + ' failed, ' + r.numPendingTests + ' skipped');
 " || true
 exit $status
