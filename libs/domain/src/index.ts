@@ -9,6 +9,7 @@ export * from './placement/placement-state';
 export * from './placement/placement-versions';
 export * from './placement/evolve-placement';
 export * from './placement/decide-placement';
+export { MAX_INITIAL_TERM_DAYS, describeStatus } from './placement/placement-rules';
 export * from './budget/budget-events';
 export * from './budget/budget';
 export * from './cost';

@@ -2,9 +2,21 @@ import type { Pence } from '../money/pence';
 import { DomainError } from '../shared/domain-error';
 import { BUDGET_EVENT_TYPES, type BudgetCommand, type BudgetEvent } from './budget-events';
 
-export interface CostCentreBudget {
+/** One setting of a cost centre's budget, in the order recorded. */
+export interface BudgetChange {
   readonly amountPence: Pence;
+  /** Absent for the first setting. */
+  readonly previousAmountPence?: Pence;
+  readonly reason: string;
+}
+
+export interface CostCentreBudget {
+  /** The budget for the year, net of contributions, as last set. */
+  readonly amountPence: Pence;
+  /** How many times it has been set or adjusted. */
   readonly changes: number;
+  /** Every setting in order; absent only in states built by hand before it was added. */
+  readonly history?: readonly BudgetChange[];
 }
 
 /** The year's budgets by cost centre (net of contributions, as finance sets them). */
@@ -20,8 +32,11 @@ export function evolveBudget(state: BudgetState, event: BudgetEvent): BudgetStat
   switch (event.type) {
     case 'BudgetSet':
     case 'BudgetAdjusted': {
-      const previous = state.costCentres[event.data.costCentre];
-      return { costCentres: { ...state.costCentres, [event.data.costCentre]: { amountPence: event.data.amountPence, changes: (previous?.changes ?? 0) + 1 } } };
+      const { costCentre, amountPence, reason } = event.data;
+      const previous = state.costCentres[costCentre];
+      const change: BudgetChange = event.type === 'BudgetAdjusted' ? { amountPence, previousAmountPence: event.data.previousAmountPence, reason } : { amountPence, reason };
+      return { costCentres: { ...state.costCentres, [costCentre]: {
+        amountPence, changes: (previous?.changes ?? 0) + 1, history: [...(previous?.history ?? []), change] } } };
     }
     default: {
       const unreachable: never = event;
@@ -30,7 +45,10 @@ export function evolveBudget(state: BudgetState, event: BudgetEvent): BudgetStat
   }
 }
 
-/** The first amount sets the budget, a different one adjusts it, the same one changes nothing. */
+/**
+ * The first amount sets the budget, a different one adjusts it, the same one changes nothing (PUT is
+ * idempotent: a repeat records nothing, even with a different reason).
+ */
 export function decideBudget(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
   const { financialYear, costCentre, amountPence, reason } = command.data;
   if (!Number.isSafeInteger(amountPence) || amountPence < 0) throw new DomainError('budget', 'A budget is a whole, non-negative number of pence', 'amountPence');
@@ -41,6 +59,7 @@ export function decideBudget(command: BudgetCommand, state: BudgetState): Budget
   return [{ type: 'BudgetAdjusted', data: { financialYear, costCentre, amountPence, previousAmountPence: current.amountPence, reason } }];
 }
 
+/** Reads a stored budget event of any version as the current shape (all are at version 1). */
 export function upcastBudgetEvent(type: string, _version: number, data: unknown): BudgetEvent {
   if (!(BUDGET_EVENT_TYPES as readonly string[]).includes(type)) throw new DomainError('budget', `Unknown budget event type ${type}`);
   return { type, data } as BudgetEvent;

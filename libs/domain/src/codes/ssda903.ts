@@ -68,23 +68,38 @@ export const END_REASONS: Readonly<Record<string, string>> = {
   'moved-in-house': 'The placement stepped down to the council\'s own provision',
 };
 
+/**
+ * Reason-ceased codes of earlier SSDA903 years (as in the 2013 strategy's appendix), replaced since:
+ * E4 by E4A/E4B, E43/E44 by E45–E48. Kept to read migrated histories; new ends use END_REASONS.
+ */
+export const LEGACY_END_REASONS: Readonly<Record<string, string>> = {
+  E4: 'Returned home to live with parent(s), relative(s), or other person(s) with parental responsibility',
+  E43: 'Special guardianship order made to former foster carer(s)',
+  E44: 'Special guardianship order made to carer(s) other than former foster carer(s)',
+};
+
 export const PLACEMENT_TYPE_CODES: readonly string[] = Object.keys(PLACEMENT_TYPES);
 export const PROVIDER_TYPE_CODES: readonly string[] = Object.keys(PROVIDER_TYPES);
 export const END_REASON_CODES: readonly string[] = Object.keys(END_REASONS);
 
-export const isPlacementTypeCode = (code: string): boolean => code in PLACEMENT_TYPES;
-export const isEndReasonCode = (code: string): boolean => code in END_REASONS;
+export const isPlacementTypeCode = (code: string): boolean => Object.hasOwn(PLACEMENT_TYPES, code);
+export const isProviderTypeCode = (code: string): boolean => Object.hasOwn(PROVIDER_TYPES, code);
+export const isEndReasonCode = (code: string): boolean => Object.hasOwn(END_REASONS, code);
 
 /** The strategy's band for independent fostering agency placements: £800–£5,000 a week. */
 export const DEFAULT_RATE_BAND: RateBand = { minPence: 80_000 as Pence, maxPence: 500_000 as Pence };
 
 /**
- * Residential and secure placements cost more; these defaults (£2,000–£12,000 a week) are a starting
- * point that each council sets with LEDGER_RATE_BANDS.
+ * Residential, secure, health and school placements cost more. £2,000–£12,000 a week is a configurable
+ * default, not a rule of the strategies: each council sets its own bands with LEDGER_RATE_BANDS.
  */
-const RESIDENTIAL_BAND: RateBand = { minPence: 200_000 as Pence, maxPence: 1_200_000 as Pence };
-const RESIDENTIAL_TYPES = new Set(['K1', 'K2', 'R1', 'R2', 'S1']);
+export const RESIDENTIAL_RATE_BAND: RateBand = { minPence: 200_000 as Pence, maxPence: 1_200_000 as Pence };
+
+/** Default bands by placement type; any type not listed uses DEFAULT_RATE_BAND. */
+export const DEFAULT_RATE_BANDS: Readonly<Record<string, RateBand>> = {
+  K1: RESIDENTIAL_RATE_BAND, K2: RESIDENTIAL_RATE_BAND, R1: RESIDENTIAL_RATE_BAND, R2: RESIDENTIAL_RATE_BAND, S1: RESIDENTIAL_RATE_BAND,
+};
 
 export function defaultRateBandFor(placementType: string): RateBand {
-  return RESIDENTIAL_TYPES.has(placementType) ? RESIDENTIAL_BAND : DEFAULT_RATE_BAND;
+  return Object.hasOwn(DEFAULT_RATE_BANDS, placementType) ? DEFAULT_RATE_BANDS[placementType] : DEFAULT_RATE_BAND;
 }

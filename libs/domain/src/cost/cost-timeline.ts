@@ -1,6 +1,7 @@
-import { maxDate, minDate, daysBetween, type LocalDate } from '../calendar/local-date';
+import { daysBetween, maxDate, minDate, type LocalDate } from '../calendar/local-date';
 import { applyBasisPoints, prorate, type Pence } from '../money/pence';
 import type { FundingShare, RateRecord } from '../placement/placement-state';
+import { agreementsInEffect } from './joint-funding';
 
 /**
  * What a placement costs, as data: the days it accrues (`startDate` to `endDate`, half-open), the
@@ -17,11 +18,28 @@ export interface CostTimeline {
   readonly contributions: readonly FundingShare[];
 }
 
-/** Accruing days of `[from, to)` before `date`. */
-function daysBefore(timeline: CostTimeline, from: LocalDate, to: LocalDate | undefined, date: LocalDate): number {
-  const start = maxDate(from, timeline.startDate);
+/** A weekly rate `r` in force over `[from, to)`; `to` absent: until the placement ends. */
+export interface RateSegment {
+  readonly from: LocalDate;
+  readonly to?: LocalDate;
+  readonly weeklyRatePence: Pence;
+}
+
+/** The timeline's rates as half-open segments, each ending where the next begins. */
+export function rateSegments(timeline: CostTimeline): RateSegment[] {
+  return timeline.rates.map((rate, i) => {
+    const next = timeline.rates[i + 1]?.effectiveFrom;
+    return next === undefined
+      ? { from: rate.effectiveFrom, weeklyRatePence: rate.weeklyRatePence }
+      : { from: rate.effectiveFrom, to: next, weeklyRatePence: rate.weeklyRatePence };
+  });
+}
+
+/** Accruing days of a segment before `date`: days d with from <= d < to, startDate <= d < endDate, d < date. */
+function accruingDaysBefore(timeline: CostTimeline, segment: RateSegment, date: LocalDate): number {
+  const start = maxDate(segment.from, timeline.startDate);
   let end = date;
-  if (to !== undefined) end = minDate(end, to);
+  if (segment.to !== undefined) end = minDate(end, segment.to);
   if (timeline.endDate !== undefined) end = minDate(end, timeline.endDate);
   return Math.max(0, daysBetween(start, end));
 }
@@ -32,37 +50,34 @@ function daysBefore(timeline: CostTimeline, from: LocalDate, to: LocalDate | und
  */
 export function cumulativeGross(timeline: CostTimeline, date: LocalDate): Pence {
   let total = 0;
-  timeline.rates.forEach((rate, i) => {
-    const next = timeline.rates[i + 1]?.effectiveFrom;
-    total += prorate(rate.weeklyRatePence, daysBefore(timeline, rate.effectiveFrom, next, date));
-  });
+  for (const segment of rateSegments(timeline)) total += prorate(segment.weeklyRatePence, accruingDaysBefore(timeline, segment, date));
   return total as Pence;
 }
 
+/** Gross cost of the half-open period `[start, end)`: G(end) − G(start). */
+export function periodGross(timeline: CostTimeline, start: LocalDate, end: LocalDate): Pence {
+  return (cumulativeGross(timeline, end) - cumulativeGross(timeline, start)) as Pence;
+}
+
 /**
- * Contributions paid before `date`. A share s from f contributes round(s × (G(D) − G(f)) / 10000); a
- * later agreement from the same contributor freezes the earlier one's cumulative at its own
+ * Contributions to costs before `date`. A share s from f contributes round(s × (G(D) − G(f)) / 10000);
+ * a later agreement from the same contributor freezes the earlier one's cumulative at its own
  * effective date and takes over from there.
  */
 export function cumulativeContributions(timeline: CostTimeline, date: LocalDate): Pence {
-  const byContributor = new Map<string, FundingShare[]>();
-  for (const share of timeline.contributions) byContributor.set(share.contributor, [...(byContributor.get(share.contributor) ?? []), share]);
   let total = 0;
-  for (const shares of byContributor.values()) {
-    const ordered = [...shares].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
-    // Of agreements with the same effective date, the later recorded one stands.
-    const effective = ordered.filter((share, i) => ordered[i + 1]?.effectiveFrom !== share.effectiveFrom);
-    effective.forEach((share, i) => {
+  for (const agreements of agreementsInEffect(timeline.contributions).values()) {
+    agreements.forEach((share, i) => {
       if (date <= share.effectiveFrom) return;
-      const until = effective[i + 1]?.effectiveFrom;
+      const until = agreements[i + 1]?.effectiveFrom;
       const upTo = until !== undefined && until < date ? until : date;
-      const gross = cumulativeGross(timeline, upTo) - cumulativeGross(timeline, share.effectiveFrom);
-      total += applyBasisPoints(gross as Pence, share.shareBasisPoints);
+      total += applyBasisPoints(periodGross(timeline, share.effectiveFrom, upTo), share.shareBasisPoints);
     });
   }
   return total as Pence;
 }
 
+/** Net (the council's share): gross less contributions, before `date`. */
 export function cumulativeNet(timeline: CostTimeline, date: LocalDate): Pence {
   return (cumulativeGross(timeline, date) - cumulativeContributions(timeline, date)) as Pence;
 }
@@ -75,7 +90,7 @@ export interface PeriodCost {
 
 /** Cost of the half-open period `[start, end)`: differences of the cumulative functions. */
 export function periodCost(timeline: CostTimeline, start: LocalDate, end: LocalDate): PeriodCost {
-  const gross = cumulativeGross(timeline, end) - cumulativeGross(timeline, start);
+  const gross = periodGross(timeline, start, end);
   const contributions = cumulativeContributions(timeline, end) - cumulativeContributions(timeline, start);
-  return { grossPence: gross as Pence, contributionsPence: contributions as Pence, netPence: (gross - contributions) as Pence };
+  return { grossPence: gross, contributionsPence: contributions as Pence, netPence: (gross - contributions) as Pence };
 }

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date';
 import type { Pence } from '../money/pence';
 import { given } from '../testing/given';
-import { commission, commissioned, requested, searched } from '../testing/placement-history';
+import { commission, commissioned, ended, ID, requested, searched } from '../testing/placement-history';
 
 const d = (s: string) => s as LocalDate;
 const p = (n: number) => n as Pence;
@@ -16,12 +16,26 @@ describe('commissioning after an in-house search found nothing', () => {
     expect(event.data).toMatchObject({ initialTermDays: 14, termEnd: '2026-11-16' });
   });
 
-  it('refuses an initial term longer than four weeks', () => {
-    given(requested, searched()).when(commission({ initialTermDays: 29 })).thenThrows('initial-term');
+  it.each([29, 0, -1, 14.5])('refuses an initial term of %p days', (initialTermDays) => {
+    given(requested, searched()).when(commission({ initialTermDays })).thenThrows('initial-term');
   });
 
-  it('cannot commission the same placement twice', () => {
+  it('accepts a one-day initial term', () => {
+    expect(given(requested, searched()).when(commission({ initialTermDays: 1 })).events()[0].data).toMatchObject({ termEnd: '2026-11-03' });
+  });
+
+  it('may start before the date the request planned for', () => {
+    expect(given(requested, searched('2026-10-20')).when(commission({ startDate: d('2026-10-25') })).events()[0].data)
+      .toMatchObject({ startDate: '2026-10-25', termEnd: '2026-11-22' });
+  });
+
+  it('cannot commission the same placement twice, nor one ended, withdrawn, met in-house or never requested', () => {
     given(requested, searched(), commissioned()).when(commission()).thenThrows('placement-state');
+    given(requested, searched(), commissioned(), ended()).when(commission()).thenThrows('placement-state');
+    given(requested, { type: 'PlacementRequestWithdrawn', data: { placementId: ID, reason: 'x' } }).when(commission()).thenThrows('placement-state', /withdrawn/);
+    given(requested, searched('2026-10-30', true), { type: 'PlacementMatchedInHouse', data: { placementId: ID, resource: 'r', startDate: d('2026-11-02') } })
+      .when(commission()).thenThrows('placement-state', /met in-house/);
+    given().when(commission()).thenThrows('placement-state');
   });
 });
 
@@ -32,6 +46,20 @@ describe('in-house first', () => {
 
   it('does not count a search made after the start date', () => {
     given(requested, searched('2026-11-05')).when(commission()).thenThrows('in-house-first');
+  });
+
+  it('relies on the latest search on or before the start, by date rather than by the order recorded', () => {
+    given(requested, searched('2026-10-31', true), searched('2026-10-29', false)).when(commission()).thenThrows('in-house-first', /2026-10-31/);
+    expect(given(requested, searched('2026-10-31', false), searched('2026-10-29', true)).when(commission()).events()[0].data)
+      .toMatchObject({ inHouseSearchOn: '2026-10-31' });
+  });
+
+  it('is not stopped by an in-house option found only after the start', () => {
+    expect(given(requested, searched('2026-10-30'), searched('2026-11-06', true)).when(commission()).events()).toHaveLength(1);
+  });
+
+  it('allows an emergency whose only search came after the start, when a reason is given', () => {
+    expect(given(requested, searched('2026-11-05')).when(commission({ emergencyReason: 'Placement breakdown at night' })).events()).toHaveLength(1);
   });
 
   it('refuses when the latest search found an available in-house option', () => {

@@ -1,22 +1,24 @@
-import type { LocalDate } from '../calendar/local-date';
+import { compareDates, type LocalDate } from '../calendar/local-date';
 import type { Pence } from '../money/pence';
 import type { PlacementEvent } from './placement-events';
-import type { ExternalPlacement, PlacementState, RateRecord } from './placement-state';
+import { isExternal, type PlacementState, type RateRecord } from './placement-state';
 
-/** Inserts a rate in effective-date order; a rate at the same date replaces the earlier one. */
+/** Slots a rate in by effective date; a rate at the same date replaces the earlier one (a correction). */
 function withRate(rates: readonly RateRecord[], effectiveFrom: LocalDate, weeklyRatePence: Pence): RateRecord[] {
   return [...rates.filter((r) => r.effectiveFrom !== effectiveFrom), { effectiveFrom, weeklyRatePence }]
-    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+    .sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom));
 }
 
-function external(state: PlacementState): ExternalPlacement | undefined {
-  return state.status === 'Commissioned' || state.status === 'Ended' ? state : undefined;
-}
+const latestRate = (rates: readonly RateRecord[]): Pence => rates[rates.length - 1].weeklyRatePence;
 
-/** Folds one event into the state. Pure; an event that does not fit the state leaves it unchanged. */
+/**
+ * Folds one event into the state. Pure; an event that does not fit the state (which the decider never
+ * produces) leaves it unchanged, so a stream is always readable.
+ */
 export function evolvePlacement(state: PlacementState, event: PlacementEvent): PlacementState {
   switch (event.type) {
     case 'PlacementRequested': {
+      if (state.status !== 'Initial') return state;
       const { placementId, childRef, ...request } = event.data;
       return { status: 'Requested', placementId, childRef, request, searches: [] };
     }
@@ -35,45 +37,37 @@ export function evolvePlacement(state: PlacementState, event: PlacementEvent): P
       return {
         status: 'Commissioned', placementId: state.placementId, childRef: state.childRef, request: state.request,
         searches: state.searches, provider: d.provider, placementType: d.placementType, costCentre: d.costCentre,
-        startDate: d.startDate, initialTermDays: d.initialTermDays, termEnd: d.termEnd, emergencyReason: d.emergencyReason,
+        startDate: d.startDate, initialTermDays: d.initialTermDays, termEnd: d.termEnd,
+        ...(d.emergencyReason === undefined ? {} : { emergencyReason: d.emergencyReason }), weeklyRatePence: d.weeklyRatePence,
         rates: [{ effectiveFrom: d.startDate, weeklyRatePence: d.weeklyRatePence }], reviews: [], flaggedDue: [],
         flaggedOverdue: [], jointFunding: [], extensions: [],
       };
     }
-    case 'ReviewDueFlagged': {
-      const placement = external(state);
-      return placement ? { ...state, flaggedDue: [...placement.flaggedDue, event.data.termEnd] } as PlacementState : state;
-    }
-    case 'ReviewOverdueFlagged': {
-      const placement = external(state);
-      return placement ? { ...state, flaggedOverdue: [...placement.flaggedOverdue, event.data.termEnd] } as PlacementState : state;
-    }
+    case 'ReviewDueFlagged':
+      return isExternal(state) ? { ...state, flaggedDue: [...state.flaggedDue, event.data.termEnd] } : state;
+    case 'ReviewOverdueFlagged':
+      return isExternal(state) ? { ...state, flaggedOverdue: [...state.flaggedOverdue, event.data.termEnd] } : state;
     case 'FourWeekReviewRecorded': {
-      const placement = external(state);
       const { termEnd, reviewedOn, outcome, onTime } = event.data;
-      return placement ? { ...state, reviews: [...placement.reviews, { termEnd, reviewedOn, outcome, onTime }] } as PlacementState : state;
+      return isExternal(state) ? { ...state, reviews: [...state.reviews, { termEnd, reviewedOn, outcome, onTime }] } : state;
     }
     case 'PlacementExtended': {
-      const placement = external(state);
-      if (!placement) return state;
-      const rates = event.data.weeklyRatePence === undefined ? placement.rates
-        : withRate(placement.rates, event.data.previousTermEnd, event.data.weeklyRatePence);
-      const extensions = [...placement.extensions, { previousTermEnd: event.data.previousTermEnd, newTermEnd: event.data.newTermEnd }];
-      return { ...state, termEnd: event.data.newTermEnd, rates, extensions } as PlacementState;
+      if (!isExternal(state)) return state;
+      const { previousTermEnd, newTermEnd, weeklyRatePence } = event.data;
+      const rates = weeklyRatePence === undefined ? state.rates : withRate(state.rates, previousTermEnd, weeklyRatePence);
+      return { ...state, termEnd: newTermEnd, rates, weeklyRatePence: latestRate(rates), extensions: [...state.extensions, { previousTermEnd, newTermEnd }] };
     }
     case 'PlacementRateChanged': {
-      const placement = external(state);
-      return placement ? { ...state, rates: withRate(placement.rates, event.data.effectiveFrom, event.data.weeklyRatePence) } as PlacementState : state;
+      if (!isExternal(state)) return state;
+      const rates = withRate(state.rates, event.data.effectiveFrom, event.data.weeklyRatePence);
+      return { ...state, rates, weeklyRatePence: latestRate(rates) };
     }
     case 'JointFundingAgreed': {
-      const placement = external(state);
       const { contributor, shareBasisPoints, effectiveFrom } = event.data;
-      return placement ? { ...state, jointFunding: [...placement.jointFunding, { contributor, shareBasisPoints, effectiveFrom }] } as PlacementState : state;
+      return isExternal(state) ? { ...state, jointFunding: [...state.jointFunding, { contributor, shareBasisPoints, effectiveFrom }] } : state;
     }
-    case 'PlacementEnded': {
-      const placement = external(state);
-      return placement ? { ...placement, status: 'Ended', endDate: event.data.endDate, endReason: event.data.reason } : state;
-    }
+    case 'PlacementEnded':
+      return isExternal(state) ? { ...state, status: 'Ended', endDate: event.data.endDate, endReason: event.data.reason } : state;
     default: {
       const unreachable: never = event;
       throw new Error(`Unknown placement event ${JSON.stringify(unreachable)}`);

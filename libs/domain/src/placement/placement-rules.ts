@@ -1,15 +1,14 @@
-import { formatPounds } from '../money/pence';
-import type { Pence } from '../money/pence';
+import { formatPounds, type Pence } from '../money/pence';
 import { DomainError } from '../shared/domain-error';
 import type { DecisionContext, RateException } from './placement-commands';
-import type { PlacementState } from './placement-state';
+import type { ExternalPlacementState, PlacementState } from './placement-state';
 
 /** Commissioning is capped at four weeks before the first review (the strategies' rule). */
 export const MAX_INITIAL_TERM_DAYS = 28;
 
 export const isBlank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
 
-/** Rates outside the band for the placement type need a reason and an approver. */
+/** Rates outside the band for the placement type need a reason and an approver, both non-blank. */
 export function checkRateBand(rate: Pence, placementType: string, exception: RateException | undefined, context: DecisionContext, field = 'weeklyRatePence'): void {
   const band = context.rateBandFor(placementType);
   if (rate >= band.minPence && rate <= band.maxPence) return;
@@ -19,14 +18,14 @@ export function checkRateBand(rate: Pence, placementType: string, exception: Rat
     'record a rateException with a reason and who approved it', field);
 }
 
-type Active = Extract<PlacementState, { status: 'Commissioned' | 'Ended' }>;
-
-export function expectExternal(state: PlacementState, action: string, allowEnded = false): Active {
+/** The placement as commissioned (or, when `allowEnded`, ended), or a 'placement-state' refusal. */
+export function expectExternal(state: PlacementState, action: string, allowEnded = false): ExternalPlacementState {
   if (state.status === 'Commissioned' || (allowEnded && state.status === 'Ended')) return state;
-  throw new DomainError('placement-state', `Cannot ${action}: the placement is ${describe(state)}`);
+  throw new DomainError('placement-state', `Cannot ${action}: the placement is ${describeStatus(state)}`);
 }
 
-export function describe(state: PlacementState): string {
+/** The status in words, for refusals a commissioner reads. */
+export function describeStatus(state: PlacementState): string {
   switch (state.status) {
     case 'Initial': return 'not requested';
     case 'Requested': return 'requested and not yet commissioned';
@@ -36,7 +35,7 @@ export function describe(state: PlacementState): string {
     case 'Ended': return `ended on ${state.endDate}`;
     default: {
       const unreachable: never = state;
-      return String(unreachable);
+      throw new Error(`Unknown placement state ${JSON.stringify(unreachable)}`);
     }
   }
 }

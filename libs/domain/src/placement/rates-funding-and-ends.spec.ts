@@ -45,8 +45,15 @@ describe('a rate change', () => {
     given(...active).when(changeRate('2026-11-16', 95_000)).thenThrows('placement-state');
   });
 
-  it('is held to the rate band', () => {
+  it('is held to the rate band, unless an approved exception is given', () => {
     given(...active).when(changeRate('2026-11-16', 520_000)).thenThrows('rate-band');
+    const rateException = { reason: 'Two-to-one care', approvedBy: 'Head of Service' };
+    const [event] = given(...active).when({ ...changeRate('2026-11-16', 520_000), data: { ...changeRate('2026-11-16', 520_000).data, rateException } }).events();
+    expect(event.data).toMatchObject({ weeklyRatePence: 520_000, rateException });
+  });
+
+  it('is refused before anything is commissioned', () => {
+    given(requested, searched()).when(changeRate('2026-11-16', 99_000)).thenThrows('placement-state');
   });
 });
 
@@ -62,9 +69,38 @@ describe('joint funding', () => {
     expect(given(...active, ...health).when(fund('health', 9000)).events()).toHaveLength(1);
   });
 
-  it('refuses a share of nothing, or a start before the placement', () => {
-    given(...active).when(fund('health', 0)).thenThrows('joint-funding');
+  it.each([0, 10_001, 25.5])('refuses a share of %p basis points', (bp) => {
+    given(...active).when(fund('health', bp)).thenThrows('joint-funding', /basis points/);
+  });
+
+  it('accepts a share of the whole cost', () => {
+    expect(given(...active).when(fund('health', 10_000)).events()).toHaveLength(1);
+  });
+
+  it('refuses an unnamed contributor, or a start before the placement', () => {
+    given(...active).when(fund('  ', 2500)).thenThrows('joint-funding', /contributor/);
     given(...active).when(fund('health', 2500, '2026-10-01')).thenThrows('date-order');
+  });
+
+  it('judges the shares in force on each day: a later cut from one lets another contributor in from then', () => {
+    const health = given(...active).when(fund('health', 6000)).events();
+    const cut = given(...active, ...health).when(fund('health', 3000, '2026-12-01')).events();
+    given(...active, ...health, ...cut).when(fund('education', 7000, '2026-11-20')).thenThrows('joint-funding', /from 2026-11-20/);
+    expect(given(...active, ...health, ...cut).when(fund('education', 7000, '2026-12-01')).events()).toHaveLength(1);
+  });
+
+  it('refuses a later share that would take the total past the whole from its own date', () => {
+    const both = [...given(...active).when(fund('health', 6000)).events(), ...given(...active).when(fund('education', 3000, '2026-11-16')).events()];
+    given(...active, ...both).when(fund('health', 8000, '2026-12-01')).thenThrows('joint-funding', /110%/);
+  });
+
+  it('may be agreed after the end for days within the placement, not from the end on', () => {
+    expect(given(...active, ended('2026-12-20')).when(fund('health', 2500, '2026-12-19')).events()).toHaveLength(1);
+    given(...active, ended('2026-12-20')).when(fund('health', 2500, '2026-12-20')).thenThrows('date-order');
+  });
+
+  it('is refused before anything is commissioned', () => {
+    given(requested, searched()).when(fund('health', 2500)).thenThrows('placement-state');
   });
 });
 
@@ -87,7 +123,16 @@ describe('ending a placement', () => {
     given(...active, ended('2026-12-20')).when(end('2026-12-20')).thenThrows('placement-state');
   });
 
-  it('refuses to end a request that was never commissioned', () => {
-    given(requested).when(end('2026-12-20')).thenThrows('placement-state', /withdraw|not yet commissioned/);
+  it('may record an end in the future: a planned end', () => {
+    expect(given(...active).when(end('2027-06-30')).events()).toHaveLength(1);
+  });
+
+  it('refuses to end a request that was never commissioned: it is withdrawn instead', () => {
+    given(requested).when(end('2026-12-20')).thenThrows('placement-state', /withdraw/);
+  });
+
+  it('refuses to end a withdrawn request or one never made', () => {
+    given(requested, { type: 'PlacementRequestWithdrawn', data: { placementId: ID, reason: 'x' } }).when(end('2026-12-20')).thenThrows('placement-state');
+    given().when(end('2026-12-20')).thenThrows('placement-state');
   });
 });

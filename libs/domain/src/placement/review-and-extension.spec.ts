@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date';
 import type { Pence } from '../money/pence';
 import { context, given } from '../testing/given';
-import { commissioned, ended, extended, ID, requested, reviewed, searched } from '../testing/placement-history';
+import { commissioned, ended, extended, requested, reviewed, searched } from '../testing/placement-history';
 
 const d = (s: string) => s as LocalDate;
 const p = (n: number) => n as Pence;
@@ -33,8 +33,14 @@ describe('the four-week review', () => {
     given(...active, reviewed()).when(review('2026-11-26')).thenThrows('placement-state', /already been reviewed/);
   });
 
-  it('is not possible before anything is commissioned', () => {
+  it('is not possible before anything is commissioned, nor after the end', () => {
     given(requested, searched()).when(review('2026-11-25')).thenThrows('placement-state');
+    given(...active, ended('2026-11-20')).when(review('2026-11-19')).thenThrows('placement-state', /ended on 2026-11-20/);
+  });
+
+  it('may be dated today, and on the start day', () => {
+    expect(given(...active).when(review('2026-11-26'), context('2026-11-26')).events()).toHaveLength(1);
+    expect(given(...active).when(review('2026-11-02'), context('2026-11-26')).events()).toHaveLength(1);
   });
 });
 
@@ -70,34 +76,21 @@ describe('extending a placement', () => {
     given(...active, reviewed()).when(extend('2027-02-22', 900_000)).thenThrows('rate-band');
   });
 
+  it('leaves the rate out when the new rate is the one already in force', () => {
+    given(...active, reviewed()).when(extend('2027-02-22', 95_000)).then([extended('2027-02-22')]);
+  });
+
+  it('accepts an out-of-band rate with an approved exception, and records it', () => {
+    const rateException = { reason: 'Complex needs', approvedBy: 'Head of Service' };
+    const [event] = given(...active, reviewed()).when({ ...extend('2027-02-22', 900_000), data: { ...extend('2027-02-22', 900_000).data, rateException } }).events();
+    expect(event.data).toMatchObject({ weeklyRatePence: 900_000, rateException });
+  });
+
+  it('is refused before anything is commissioned', () => {
+    given(requested, searched()).when(extend('2027-02-22')).thenThrows('placement-state');
+  });
+
   it('is refused once the placement has ended', () => {
     given(...active, reviewed(), ended()).when(extend('2027-02-22')).thenThrows('placement-state');
-  });
-});
-
-describe('the renewal sweep flags', () => {
-  const due = { type: 'FlagReviewDue' as const, data: {} };
-  const overdue = { type: 'FlagReviewOverdue' as const, data: {} };
-
-  it('flags a review due within seven days of the term end, once per term', () => {
-    const flagged = { type: 'ReviewDueFlagged' as const, data: { placementId: ID, termEnd: d('2026-11-30'), flaggedOn: d('2026-11-23') } };
-    given(...active).when(due, context('2026-11-23')).then([flagged]);
-    given(...active, flagged).when(due, context('2026-11-24')).then([]);
-  });
-
-  it('does not flag a review due earlier than seven days before the term end', () => {
-    given(...active).when(due, context('2026-11-22')).then([]);
-  });
-
-  it('flags a term that ended without a review as overdue, once', () => {
-    const flagged = { type: 'ReviewOverdueFlagged' as const, data: { placementId: ID, termEnd: d('2026-11-30'), flaggedOn: d('2026-11-30') } };
-    given(...active).when(overdue, context('2026-11-30')).then([flagged]);
-    given(...active, flagged).when(overdue, context('2026-12-03')).then([]);
-    given(...active).when(overdue, context('2026-11-29')).then([]);
-  });
-
-  it('flags nothing once the term is reviewed or the placement ended', () => {
-    given(...active, reviewed()).when(overdue, context('2026-12-05')).then([]);
-    given(...active, ended('2026-11-20')).when(overdue, context('2026-12-05')).then([]);
   });
 });

@@ -7,11 +7,15 @@ import type { PlacementEvent } from '../placement/placement-events';
 import { initialPlacementState } from '../placement/placement-state';
 import { DomainError, type RuleCode } from '../shared/domain-error';
 
+/** A decision context for specs: today, the default rate bands, reviews due within 7 days. */
 export const context = (today = '2026-12-01', overrides: Partial<DecisionContext> = {}): DecisionContext => ({
   today: today as LocalDate, rateBandFor: defaultRateBandFor, reviewDueWithinDays: 7, ...overrides,
 });
 
-/** Given these events, when this command is decided, then these events (or this refusal). No infrastructure. */
+/**
+ * Given these events, when this command is decided, then these events (or this refusal). Runs the
+ * decider alone: no store, no clock, no framework.
+ */
 export function given(...history: PlacementEvent[]) {
   const state = history.reduce(evolvePlacement, initialPlacementState);
   return {
@@ -22,19 +26,10 @@ export function given(...history: PlacementEvent[]) {
         then(expected: PlacementEvent[]): void {
           expect(decide()).toEqual(expected);
         },
-        /** Asserts a DomainError with this rule was thrown (and fails when nothing is thrown). */
+        /** A DomainError with this rule (and message, when given); fails when nothing is thrown. */
         thenThrows(rule: RuleCode, message?: RegExp): void {
-          let thrown: unknown;
-          expect(() => {
-            try {
-              decide();
-            } catch (error) {
-              thrown = error;
-              throw error;
-            }
-          }).toThrow(DomainError);
-          expect((thrown as DomainError).rule).toBe(rule);
-          if (message) expect((thrown as DomainError).message).toMatch(message);
+          expect(decide).toThrow(DomainError);
+          expect(decide).toThrow(expect.objectContaining({ rule, ...(message ? { message: expect.stringMatching(message) } : {}) }));
         },
         events: decide,
       };
