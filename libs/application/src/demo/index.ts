@@ -1,1 +1,1 @@
-export * from './generate-demo-council';
+export { generateDemoCouncil, DEMO_ACTORS, type DemoScript, type DemoStep } from './generate-demo-council';

@@ -1,9 +1,12 @@
 /** mulberry32: a small seeded generator, so the demo council is the same for the same seed and day. */
 export class Prng {
   private state: number;
+
   constructor(seed: number) {
     this.state = seed >>> 0;
   }
+
+  /** A number in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
@@ -11,15 +14,21 @@ export class Prng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
+
+  /** A whole number in [min, max], both included. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
+
   chance(p: number): boolean {
     return this.next() < p;
   }
+
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)];
   }
+
+  /** Random version-4 UUID text, drawn from this generator. */
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => this.int(0, 15).toString(16));
     hex[12] = '4';
@@ -27,21 +36,10 @@ export class Prng {
     const s = hex.join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
+
+  /** A pseudonymous child reference: no names, no look-alike characters (0/O, 1/I). */
   childRef(): string {
     const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-    return `LAC-${Array.from({ length: 5 }, () => this.pick(alphabet.split(''))).join('')}`;
+    return `LAC-${Array.from({ length: 5 }, () => alphabet[this.int(0, alphabet.length - 1)]).join('')}`;
   }
-}
-
-const DAY_MS = 86_400_000;
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-export const minDate = (a: string, b: string): string => (a <= b ? a : b);
-/** An instant on `date` during office hours (UTC, so the London date is the same all year). */
-export const at = (date: string, hour: number, minute = 0): string => `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`;
-/** The financial year (`2026-27`) containing `date`. */
-export function financialYearOf(date: string): { name: string; start: string; end: string } {
-  const year = Number(date.slice(0, 4));
-  const start = Number(date.slice(5, 7)) >= 4 ? year : year - 1;
-  return { name: `${start}-${String((start + 1) % 100).padStart(2, '0')}`, start: `${start}-04-01`, end: `${start + 1}-04-01` };
 }
