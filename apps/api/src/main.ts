@@ -17,14 +17,15 @@ async function main(): Promise<void> {
   const logger = new Logger('Jobs');
   const log = (message: string, error?: unknown) => logger.warn(error === undefined ? message : { err: error, msg: message });
   // Scheduled jobs: on BullMQ when Redis is configured, otherwise in this process on the same schedule.
-  const jobs: JobScheduler = config.redisUrl === undefined ? new InProcessScheduler(runtime, JOB_HANDLERS, log) : new BullMqScheduler(runtime, JOB_HANDLERS, { redisUrl: config.redisUrl }, log);
-  await jobs.start();
+  const jobs: JobScheduler | undefined = !config.jobsInApi ? undefined
+    : config.redisUrl === undefined ? new InProcessScheduler(runtime, JOB_HANDLERS, log) : new BullMqScheduler(runtime, JOB_HANDLERS, { redisUrl: config.redisUrl }, log);
+  await jobs?.start();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     process.stdout.write(`\n${signal}: closing the ledger cleanly...\n`);
-    await jobs.stop();
+    await jobs?.stop();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const token = await issueToken(secret, { sub: 'demo-user', roles: ['commissioner', 'finance', 'manager', 'admin'] });
   const lines = [
     '',
-    `The placement ledger is running on the ${runtime.eventStore.kind} store; scheduled jobs run ${jobs.mode === 'bullmq' ? 'on BullMQ (Redis)' : 'in-process (no Redis configured)'}.`,
+    `The placement ledger is running on the ${runtime.eventStore.kind} store; scheduled jobs run ${jobs === undefined ? 'in the worker (LEDGER_JOBS_IN_API=false)' : jobs.mode === 'bullmq' ? 'on BullMQ (Redis)' : 'in-process (no Redis configured)'}.`,
     seeded === undefined ? '' : seeded.appended > 0 ? `Demo council seeded: ${seeded.placements} placement requests, ${seeded.appended} events.` : 'Store already had events: demo not seeded again.',
     generated ? `A token secret was generated and kept in ${file}.` : '',
     `  Open the API explorer:  ${base}/docs   (press Authorize and paste the token below)`,

@@ -34,6 +34,8 @@ export interface LedgerConfig {
   readonly smtpFrom: string;
   /** Mail domain for user ids that are not e-mail addresses themselves. */
   readonly notifyEmailDomain?: string;
+  /** Whether the API process runs the scheduled jobs (false when a separate worker runs them). */
+  readonly jobsInApi: boolean;
 }
 
 export { ConfigError };
@@ -120,5 +122,6 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     smtpFrom: nonEmpty(env.SMTP_FROM) ?? 'placement-ledger@localhost',
     notifyEmailDomain: nonEmpty(env.LEDGER_NOTIFY_EMAIL_DOMAIN),
+    jobsInApi: flag(env, 'LEDGER_JOBS_IN_API', true),
   };
 }
