@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
-  CLOCK, EVENT_STORE, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
+  CLOCK, EVENT_STORE, JOB_SCHEDULER, type JobScheduler, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
   LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
 } from '@ledger/application';
 import {
@@ -25,7 +25,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
 @Module({})
 export class AppModule {
-  static create(runtime: LedgerRuntime, verifier: TokenVerifier): DynamicModule {
+  static create(runtime: LedgerRuntime, verifier: TokenVerifier, scheduler?: JobScheduler): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
@@ -40,6 +40,7 @@ export class AppModule {
         { provide: LEDGER_READER, useValue: runtime.ledger },
         { provide: IdempotencyStore, useValue: runtime.idempotency },
         { provide: TokenVerifier, useValue: verifier },
+        ...(scheduler === undefined ? [] : [{ provide: JOB_SCHEDULER, useValue: scheduler }]),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
-import { TokenVerifier, type LedgerRuntime } from '@ledger/application';
+import { TokenVerifier, type JobScheduler, type LedgerRuntime } from '@ledger/application';
 import { AppModule } from './app.module';
 import { ledgerValidationPipe } from './http/validation.pipe';
 
@@ -19,12 +19,12 @@ export function openApiDocument(app: NestExpressApplication) {
 }
 
 /** Builds the API on a runtime; main.ts and the end-to-end tests share it. */
-export async function createApp(runtime: LedgerRuntime, secret: string, options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApp(runtime: LedgerRuntime, secret: string, options: { logs?: boolean; scheduler?: JobScheduler } = {}): Promise<NestExpressApplication> {
   const verifier = new TokenVerifier(runtime.config, secret);
   const logging = options.logs ?? true;
   const root = logging
-    ? { module: class LoggedApp {}, imports: [LoggerModule.forRoot({ pinoHttp: { level: runtime.config.logLevel, autoLogging: true, redact: ['req.headers.authorization'] } }), AppModule.create(runtime, verifier)] }
-    : AppModule.create(runtime, verifier);
+    ? { module: class LoggedApp {}, imports: [LoggerModule.forRoot({ pinoHttp: { level: runtime.config.logLevel, autoLogging: true, redact: ['req.headers.authorization'] } }), AppModule.create(runtime, verifier, options.scheduler)] }
+    : AppModule.create(runtime, verifier, options.scheduler);
   const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: logging, logger: logging ? undefined : false, bodyParser: false });
   if (logging) app.useLogger(app.get(PinoNestLogger));
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });

@@ -13,13 +13,13 @@ async function main(): Promise<void> {
   const { secret, generated, file } = resolveJwtSecret(config);
   const runtime = await openLedgerRuntime(config, systemClock);
   const seeded = config.seedDemo ? await seedDemoCouncilIfEmpty(runtime) : undefined;
-  const app = await createApp(runtime, secret);
   const logger = new Logger('Jobs');
   const log = (message: string, error?: unknown) => logger.warn(error === undefined ? message : { err: error, msg: message });
   // Scheduled jobs: on BullMQ when Redis is configured, otherwise in this process on the same schedule.
   const jobs: JobScheduler | undefined = !config.jobsInApi ? undefined
     : config.redisUrl === undefined ? new InProcessScheduler(runtime, JOB_HANDLERS, log) : new BullMqScheduler(runtime, JOB_HANDLERS, { redisUrl: config.redisUrl }, log);
   await jobs?.start();
+  const app = await createApp(runtime, secret, { scheduler: jobs });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig, openLedgerRuntime, seedDemoCouncil, seedDemoCouncilIfEmpty, systemClock } from '@ledger/application';
 import { todayIn } from '@ledger/domain';
 import { exportEventLog, importEventLog } from './commands/event-log.command';
+import { randomUUID } from 'node:crypto';
+import { JOB_HANDLERS } from '../../api/src/jobs/job-handlers';
 import { rebuildCommand } from './commands/rebuild.command';
 import { tokenCommand } from './commands/token.command';
 
@@ -14,6 +16,8 @@ const USAGE = `Usage: npm run ledger -- <command> [options]
   export [--out FILE]                                          write the whole event log as NDJSON (stdout by default)
   import --in FILE                                             append an NDJSON event log (re-importing appends nothing)
   rebuild                                                      rebuild every read model from the start of the log
+  renewal-sweep                                                flag reviews due and overdue now (idempotent)
+  weekly-report                                                issue the report for the week just ended (once a week)
 
 The store is chosen as for the API: EVENTSTORE_CONNECTION_STRING, else DATABASE_URL, else the embedded
 store in LEDGER_DATA_DIR (default ./data; stop the API first, it holds the folder's lock).`;
@@ -21,6 +25,17 @@ store in LEDGER_DATA_DIR (default ./data; stop the API first, it holds the folde
 async function withRuntime<T>(work: (runtime: Awaited<ReturnType<typeof openLedgerRuntime>>) => Promise<T>): Promise<T> {
   const runtime = await openLedgerRuntime(loadConfig(), systemClock, { startProjections: false });
   try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** For the jobs, which read the read models: brought up to date with the store before the job runs. */
+async function withProjectedRuntime<T>(work: (runtime: Awaited<ReturnType<typeof openLedgerRuntime>>) => Promise<T>): Promise<T> {
+  const runtime = await openLedgerRuntime(loadConfig(), systemClock);
+  try {
+    await runtime.projections.waitFor(await runtime.eventStore.headPosition(), 120_000);
     return await work(runtime);
   } finally {
     await runtime.close();
@@ -63,6 +78,12 @@ async function main(argv: string[]): Promise<void> {
       });
     case 'rebuild':
       return withRuntime(rebuildCommand);
+    case 'renewal-sweep':
+    case 'weekly-report':
+      return withProjectedRuntime(async (runtime) => {
+        const outcome = await JOB_HANDLERS[command](runtime, randomUUID());
+        process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+      });
     case undefined:
     case 'help':
     case '--help':

@@ -16,8 +16,7 @@ async function main(): Promise<void> {
   const runtime = await openLedgerRuntime(config, systemClock);
   const log = (message: string, error?: unknown) => process.stderr.write(`${message}${error ? `: ${error instanceof Error ? error.message : String(error)}` : ''}\n`);
   const scheduler = new BullMqScheduler(runtime, JOB_HANDLERS, { redisUrl: config.redisUrl }, log);
-  await scheduler.start();
-  process.stdout.write(`Worker running: read models on ${runtime.database.kind}, jobs on BullMQ (renewal sweep "${config.renewalSweepCron}", weekly report "${config.weeklyReportCron}", ${config.timeZone}).\n`);
+  // Signals are handled from the start, so a stop that arrives while starting still closes cleanly.
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -28,6 +27,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  await scheduler.start();
+  process.stdout.write(`Worker running: read models on ${runtime.database.kind}, jobs on BullMQ (renewal sweep "${config.renewalSweepCron}", weekly report "${config.weeklyReportCron}", ${config.timeZone}).\n`);
 }
 
 main().catch((error: unknown) => {

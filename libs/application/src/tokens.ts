@@ -6,3 +6,4 @@ export const CLOCK = Symbol('Clock');
 export const PROJECTIONS = Symbol('Projections');
 export const LEDGER_READER = Symbol('LedgerReader');
 export const LEDGER_RUNTIME = Symbol('LedgerRuntime');
+export const JOB_SCHEDULER = Symbol('JobScheduler');

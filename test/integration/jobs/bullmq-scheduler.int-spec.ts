@@ -5,9 +5,13 @@ import {
   BullMqScheduler, envelopeFor, ExecutePlacementCommandHandler, loadConfig, ManualClock, openLedgerRuntime, runRenewalSweep, type LedgerRuntime,
 } from '@ledger/application';
 import type { LocalDate, Pence } from '@ledger/domain';
+import request from 'supertest';
+import { issueToken } from '@ledger/application';
+import { createApp } from '../../../apps/api/src/create-app';
 import { testRedis } from '../../support/redis';
 
 const ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const SECRET = 'bullmq-test-secret-of-32-characters!!';
 const d = (s: string) => s as LocalDate;
 
 describe('the ledger\'s jobs on BullMQ with a real Redis', () => {
@@ -18,7 +22,7 @@ describe('the ledger\'s jobs on BullMQ with a real Redis', () => {
   let scheduler: BullMqScheduler;
 
   beforeAll(async () => {
-    runtime = await openLedgerRuntime(loadConfig({ LEDGER_DATA_DIR: dataDir, AUTH_JWT_SECRET: 'x'.repeat(32) }), clock);
+    runtime = await openLedgerRuntime(loadConfig({ LEDGER_DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET }), clock);
     const handler = new ExecutePlacementCommandHandler(runtime.eventStore, clock, runtime.config, runtime.projections);
     const run = (command: object) => handler.execute({ placementId: ID, command, envelope: envelopeFor({ id: 'ann', role: 'commissioner' }), options: {} } as never);
     await run({ type: 'RequestPlacement', data: { placementId: ID, childRef: 'LAC-QUEUE', ageAtRequest: 8, needs: [], placementTypeSought: 'U4', urgency: 'planned', requiredFrom: d('2026-11-02'), siblingGroupSize: 1 } });
@@ -68,5 +72,25 @@ describe('the ledger\'s jobs on BullMQ with a real Redis', () => {
     expect(await kept!.getState()).toBe('failed');
     expect(kept!.attemptsMade).toBe(2);
     expect(kept!.failedReason).toMatch(/Unknown job/);
+  });
+
+  it('shows an admin the schedules, the counts and the failed job with its error; nobody else', async () => {
+    const app = await createApp(runtime, SECRET, { logs: false, scheduler });
+    await app.init();
+    try {
+      const admin = { Authorization: `Bearer ${await issueToken(SECRET, { sub: 'root', roles: ['admin'] })}` };
+      const res = await request(app.getHttpServer()).get('/api/jobs').set(admin).expect(200);
+      expect(res.body.mode).toBe('bullmq');
+      expect(res.body.schedules).toEqual([
+        expect.objectContaining({ job: 'renewal-sweep', pattern: '0 7 * * *', timeZone: 'Europe/London', nextRun: expect.any(String) }),
+        expect.objectContaining({ job: 'weekly-report', pattern: '0 8 * * 1', nextRun: expect.any(String) }),
+      ]);
+      expect(res.body.counts.failed).toBe(1);
+      expect(res.body.failed).toEqual([expect.objectContaining({ id: 'bad-job', attemptsMade: 2, failedReason: expect.stringMatching(/Unknown job/) })]);
+      const manager = { Authorization: `Bearer ${await issueToken(SECRET, { sub: 'raj', roles: ['manager'] })}` };
+      await request(app.getHttpServer()).get('/api/jobs').set(manager).expect(403);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Optional, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RunRenewalSweep, type SweepOutcome } from '@ledger/application';
+import { JOB_SCHEDULER, RunRenewalSweep, type JobScheduler, type JobsOverview, type SweepOutcome } from '@ledger/application';
 import { IssueWeeklyReport, type IssueOutcome } from '@ledger/reporting';
 import { Roles } from '../auth/auth.decorators';
 
@@ -9,7 +9,14 @@ import { Roles } from '../auth/auth.decorators';
 @ApiBearerAuth()
 @Controller('api/jobs')
 export class JobsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandBus, @Optional() @Inject(JOB_SCHEDULER) private readonly scheduler?: JobScheduler) {}
+
+  /** The admin's view of the jobs: schedules and next runs, and on BullMQ the queue's counts and failed jobs. */
+  @Get()
+  @Roles('admin')
+  overview(): Promise<JobsOverview> | { mode: 'none'; detail: string } {
+    return this.scheduler?.overview() ?? { mode: 'none', detail: 'This process runs no scheduled jobs (LEDGER_JOBS_IN_API=false, or a test)' };
+  }
 
   /** Runs the renewal sweep now, as of today; running it again flags nothing twice. */
   @Post('renewal-sweep')

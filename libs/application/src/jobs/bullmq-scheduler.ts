@@ -2,7 +2,7 @@ import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { todayIn } from '@ledger/domain';
 import type { LedgerRuntime } from '../runtime';
-import { jobSchedules, runLedgerJob, type JobHandlers, type JobScheduler, type LedgerJobPayload } from './ledger-jobs';
+import { jobSchedules, runLedgerJob, type JobHandlers, type JobScheduler, type JobsOverview, type LedgerJobPayload } from './ledger-jobs';
 
 export const LEDGER_QUEUE = 'ledger-jobs';
 
@@ -77,6 +77,25 @@ export class BullMqScheduler implements JobScheduler {
       ids.push(jobId);
     }
     return ids;
+  }
+
+  async overview(): Promise<JobsOverview> {
+    const queue = this.jobs;
+    const [schedulers, counts, failed] = await Promise.all([
+      queue.getJobSchedulers(), queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'), queue.getFailed(0, 49),
+    ]);
+    return {
+      mode: this.mode,
+      schedules: jobSchedules(this.runtime).map((s) => {
+        const found = schedulers.find((x) => x.key === s.job);
+        return { job: s.job, pattern: s.pattern, timeZone: s.timeZone, nextRun: found?.next ? new Date(found.next).toISOString() : null };
+      }),
+      counts,
+      failed: failed.map((job) => ({
+        id: String(job.id), name: job.name, attemptsMade: job.attemptsMade, failedReason: job.failedReason,
+        failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      })),
+    };
   }
 
   /** For tests and operations: the queue, to inspect schedulers and jobs. */

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { randomUUID } from 'node:crypto';
 import type { LedgerRuntime } from '../runtime';
-import { jobSchedules, runLedgerJob, type JobHandlers, type JobScheduler } from './ledger-jobs';
+import { jobSchedules, runLedgerJob, type JobHandlers, type JobScheduler, type JobsOverview } from './ledger-jobs';
 
 /**
  * Without Redis the same jobs run in this process on the same cron schedules, so `npm start` needs
@@ -28,8 +28,10 @@ export class InProcessScheduler implements JobScheduler {
     for (const timer of this.timers.splice(0)) timer.stop();
   }
 
-  /** When each job runs next (for /health and the start-up message). */
-  nextRuns(): Record<string, string | null> {
-    return Object.fromEntries(this.timers.map((timer, i) => [jobSchedules(this.runtime)[i].job, timer.nextRun()?.toISOString() ?? null]));
+  async overview(): Promise<JobsOverview> {
+    return {
+      mode: this.mode,
+      schedules: jobSchedules(this.runtime).map((s, i) => ({ job: s.job, pattern: s.pattern, timeZone: s.timeZone, nextRun: this.timers[i]?.nextRun()?.toISOString() ?? null })),
+    };
   }
 }

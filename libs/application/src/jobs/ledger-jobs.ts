@@ -34,9 +34,18 @@ export async function runLedgerJob(runtime: LedgerRuntime, handlers: JobHandlers
   return handler(runtime, correlationId);
 }
 
+/** What an admin sees of the jobs: schedules, and on BullMQ the queue's counts and failures. */
+export interface JobsOverview {
+  readonly mode: 'bullmq' | 'in-process';
+  readonly schedules: readonly { readonly job: string; readonly pattern: string; readonly timeZone: string; readonly nextRun: string | null }[];
+  readonly counts?: Readonly<Record<string, number>>;
+  readonly failed?: readonly { readonly id: string; readonly name: string; readonly attemptsMade: number; readonly failedReason: string; readonly failedAt: string | null }[];
+}
+
 /** Something that runs the ledger's jobs on their schedules, and says how. */
 export interface JobScheduler {
   readonly mode: 'bullmq' | 'in-process';
   start(): Promise<void>;
   stop(): Promise<void>;
+  overview(): Promise<JobsOverview>;
 }
