@@ -3,11 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig } from '@ledger/application';
-import { financialYear, localDate, todayIn } from '@ledger/domain';
+import { localDate, todayIn } from '@ledger/domain';
 import { GetForecast, GetForecastMovement, type ScenarioName } from '@ledger/reporting';
 import { AnyRole } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
-import { IsLocalDate } from '../http/validators';
+import { financialYearParam, IsLocalDate } from '../http/validators';
 
 export class ForecastQuery {
   @ApiProperty({ example: '2026-27' }) @Matches(/^\d{4}-\d{2}$/) financialYear!: string;
@@ -25,13 +25,6 @@ export class ForecastMovementQuery {
   @ApiPropertyOptional({ enum: ['continuing', 'committed'], default: 'continuing' }) @IsOptional() @IsIn(['continuing', 'committed']) scenario?: ScenarioName;
 }
 
-function year(value: string) {
-  try {
-    return financialYear(value);
-  } catch {
-    throw new RequestValidationError([{ field: 'financialYear', message: 'must be a financial year such as 2026-27' }]);
-  }
-}
 
 @ApiTags('forecast')
 @ApiBearerAuth()
@@ -45,7 +38,7 @@ export class ForecastController {
   forecast(@Query() query: ForecastQuery) {
     const now = this.clock.now();
     return this.queries.execute(new GetForecast(
-      year(query.financialYear),
+      financialYearParam(query.financialYear),
       query.asOf === undefined ? todayIn(now, this.config.timeZone) : localDate(query.asOf),
       query.asAt === undefined ? now : new Date(query.asAt),
     ));
@@ -60,7 +53,7 @@ export class ForecastController {
     if (from > to) throw new RequestValidationError([{ field: 'from', message: 'must not be after to' }]);
     const now = this.clock.now();
     return this.queries.execute(new GetForecastMovement(
-      year(query.financialYear),
+      financialYearParam(query.financialYear),
       query.asOf === undefined ? todayIn(now, this.config.timeZone) : localDate(query.asOf),
       from, to, query.scenario ?? 'continuing',
     ));

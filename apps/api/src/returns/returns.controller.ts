@@ -5,11 +5,11 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { CLOCK, type Clock } from '@ledger/application';
-import { financialYear, isMonday, localDate, periodRange, quarterRange, weekRange, type LocalDate } from '@ledger/domain';
+import { isMonday, localDate, periodRange, quarterRange, weekRange, type LocalDate } from '@ledger/domain';
 import { GetReturn, returnToCsv, returnToXlsx, type FinanceReturn, type ReturnKind } from '@ledger/reporting';
 import { AnyRole } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
-import { IsLocalDate } from '../http/validators';
+import { financialYearParam, IsLocalDate } from '../http/validators';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -33,13 +33,6 @@ export class QuarterlyReturnQuery extends ReturnQuery {
   @ApiProperty({ minimum: 1, maximum: 4 }) @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter!: number;
 }
 
-function year(value: string) {
-  try {
-    return financialYear(value);
-  } catch {
-    throw new RequestValidationError([{ field: 'financialYear', message: 'must be a financial year such as 2026-27' }]);
-  }
-}
 
 @ApiTags('returns')
 @ApiBearerAuth()
@@ -61,7 +54,7 @@ export class ReturnsController {
   @AnyRole()
   @ApiProduces('application/json', 'text/csv', XLSX)
   monthly(@Query() query: MonthlyReturnQuery, @Res({ passthrough: true }) res: Response) {
-    const { start, end } = periodRange(year(query.financialYear), query.period);
+    const { start, end } = periodRange(financialYearParam(query.financialYear), query.period);
     return this.answer('monthly', start, end, query, res);
   }
 
@@ -69,7 +62,7 @@ export class ReturnsController {
   @AnyRole()
   @ApiProduces('application/json', 'text/csv', XLSX)
   quarterly(@Query() query: QuarterlyReturnQuery, @Res({ passthrough: true }) res: Response) {
-    const { start, end } = quarterRange(year(query.financialYear), query.quarter);
+    const { start, end } = quarterRange(financialYearParam(query.financialYear), query.quarter);
     return this.answer('quarterly', start, end, query, res);
   }
 
