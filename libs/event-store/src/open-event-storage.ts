@@ -18,11 +18,16 @@ export interface EventStorage {
   close(): Promise<void>;
 }
 
-/** EventStoreDB when its connection string is set, else PostgreSQL when DATABASE_URL is set, else embedded. */
+const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+/**
+ * EventStoreDB when its connection string is set, else PostgreSQL when `databaseUrl` is set, else
+ * embedded. With EventStoreDB, read models go to `databaseUrl` if set, else the embedded database.
+ */
 export async function openEventStorage(config: StorageConfig): Promise<EventStorage> {
-  const database = config.databaseUrl !== undefined ? await openPostgresDatabase(config.databaseUrl) : await openEmbeddedDatabase(config.dataDir);
+  const database = isSet(config.databaseUrl) ? await openPostgresDatabase(config.databaseUrl) : await openEmbeddedDatabase(config.dataDir);
   try {
-    const eventStore = config.eventStoreConnectionString !== undefined
+    const eventStore = isSet(config.eventStoreConnectionString)
       ? await EventStoreDbStore.open(config.eventStoreConnectionString)
       : await SqlEventStore.open(database);
     return {

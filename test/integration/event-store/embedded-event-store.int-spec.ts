@@ -1,53 +1,82 @@
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { DataFolderLockedError, openEmbeddedDatabase, openEventStorage } from '@ledger/event-store';
-import { describeEventStoreContract, newEvent } from './event-store.contract';
-
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-embedded-'));
+import { DataFolderLockedError, LOCK_FILE, openEmbeddedDatabase, openEventStorage, SqlEventStore } from '@ledger/event-store';
+import { createTestEmbeddedDatabase, embeddedTemplate, tempDataDir } from '../../support/embedded';
+import { describeEventStoreContract } from './event-store.contract';
+import { newEvent } from './event-store.fixtures';
 
 describeEventStoreContract('embedded (PGlite)', async () => {
-  const dataDir = tempDir();
-  const storage = await openEventStorage({ dataDir });
+  const { db, drop } = await createTestEmbeddedDatabase();
+  const store = await SqlEventStore.open(db);
   return {
-    store: storage.eventStore,
+    store,
     cleanup: async () => {
-      await storage.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await store.close();
+      await drop();
     },
   };
 });
 
-describe('the embedded store folder', () => {
-  it('refuses a second opening while the first holds its lock, naming the folder and process', async () => {
-    const dataDir = tempDir();
-    const first = await openEmbeddedDatabase(dataDir);
+const lockFile = (dataDir: string) => path.join(dataDir, LOCK_FILE);
+
+describe('an embedded data folder locked by another live process', () => {
+  it('refuses to open, naming the folder and the process', async () => {
+    const dataDir = tempDataDir();
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
+      fs.writeFileSync(lockFile(dataDir), String(holder.pid));
       await expect(openEmbeddedDatabase(dataDir)).rejects.toThrow(DataFolderLockedError);
-      await expect(openEmbeddedDatabase(dataDir)).rejects.toThrow(`${dataDir} is in use by process ${process.pid}`);
+      await expect(openEmbeddedDatabase(dataDir)).rejects.toThrow(`The data folder ${dataDir} is in use by process ${holder.pid}`);
+      expect(fs.readFileSync(lockFile(dataDir), 'utf8')).toBe(String(holder.pid));
     } finally {
-      await first.close();
+      holder.kill();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+});
 
-  it('takes over the lock of a process that died', async () => {
-    const dataDir = tempDir();
-    fs.writeFileSync(path.join(dataDir, 'ledger.lock'), '999999999');
-    const db = await openEmbeddedDatabase(dataDir);
-    expect(fs.readFileSync(path.join(dataDir, 'ledger.lock'), 'utf8')).toBe(String(process.pid));
-    await db.close();
-    expect(fs.existsSync(path.join(dataDir, 'ledger.lock'))).toBe(false);
+describe('an embedded data folder already open in this process', () => {
+  it('refuses a second opening until the first is closed, which releases the lock', async () => {
+    const { db, dataDir, drop } = await createTestEmbeddedDatabase();
+    try {
+      await expect(openEmbeddedDatabase(dataDir)).rejects.toThrow(`${dataDir} is in use by process ${process.pid}`);
+    } finally {
+      await drop();
+    }
+    expect(fs.existsSync(lockFile(dataDir))).toBe(false);
+    await expect(db.query('SELECT 1')).rejects.toThrow();
   });
+});
 
-  it('keeps appended events after closing and reopening', async () => {
-    const dataDir = tempDir();
-    const event = newEvent({ kept: true });
-    const first = await openEventStorage({ dataDir });
-    await first.eventStore.append('placement-kept', 'no-stream', [event]);
+describe('an embedded data folder whose lock was left by a process that died', () => {
+  it('is taken over: the lock then names this process, and closing removes it', async () => {
+    const dataDir = tempDataDir();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    fs.writeFileSync(lockFile(dataDir), String(dead));
+    const db = await openEmbeddedDatabase(dataDir, { template: await embeddedTemplate() });
+    expect(fs.readFileSync(lockFile(dataDir), 'utf8')).toBe(String(process.pid));
+    await db.close();
+    expect(fs.existsSync(lockFile(dataDir))).toBe(false);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('an embedded store closed and opened again', () => {
+  it('still holds its events, and migrating again changes nothing', async () => {
+    const { db, dataDir } = await createTestEmbeddedDatabase();
+    const event = newEvent({ kept: 'ünïcode' });
+    const first = await SqlEventStore.open(db);
+    const appended = await first.append('placement-kept', 'no-stream', [event]);
     await first.close();
+    await db.close();
+
     const second = await openEventStorage({ dataDir });
     try {
-      expect((await second.eventStore.readStream('placement-kept')).events.map((e) => e.eventId)).toEqual([event.eventId]);
+      expect(second.eventStore.kind).toBe('embedded');
+      expect((await second.eventStore.readStream('placement-kept')).events.map((e) => [e.eventId, e.data])).toEqual([[event.eventId, { kept: 'ünïcode' }]]);
+      expect(await second.eventStore.headPosition()).toBe(appended.position);
+      expect(await second.database.query("SELECT version FROM schema_migrations WHERE component = 'event-store'")).toEqual([{ version: 1 }]);
     } finally {
       await second.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,57 +1,105 @@
-import * as os from 'node:os';
 import { Client } from 'pg';
-import { openEventStorage, type EventStorage } from '@ledger/event-store';
+import { openPostgresDatabase, SqlEventStore, type SqlDatabase } from '@ledger/event-store';
 import { createTestDatabase } from '../../support/postgres';
-import { collector, describeEventStoreContract, newEvent, uniqueStream } from './event-store.contract';
+import { describeEventStoreContract } from './event-store.contract';
+import { collector, newEvent, uniqueStream } from './event-store.fixtures';
 
 describeEventStoreContract('PostgreSQL', async () => {
   const database = await createTestDatabase();
-  const storage = await openEventStorage({ dataDir: os.tmpdir(), databaseUrl: database.url });
+  const db = await openPostgresDatabase(database.url);
+  const store = await SqlEventStore.open(db);
   return {
-    store: storage.eventStore,
+    store,
     cleanup: async () => {
-      await storage.close();
+      await store.close();
+      await db.close();
       await database.drop();
     },
   };
 });
 
-describe('a PostgreSQL writer whose transaction commits after a later writer', () => {
-  let storage: EventStorage;
+describe('PostgreSQL writers on their own connections whose transactions commit out of order', () => {
   let drop: () => Promise<void>;
   let url: string;
+  let db: SqlDatabase;
+  let store: SqlEventStore;
+  const writers: Client[] = [];
 
   beforeAll(async () => {
     ({ url, drop } = await createTestDatabase());
-    storage = await openEventStorage({ dataDir: os.tmpdir(), databaseUrl: url });
+    db = await openPostgresDatabase(url);
+    store = await SqlEventStore.open(db);
   });
   afterAll(async () => {
-    await storage.close();
+    await Promise.all(writers.map((writer) => writer.end()));
+    await store.close();
+    await db.close();
     await drop();
   });
 
-  it('is neither skipped nor delivered out of order: readers wait behind the open transaction', async () => {
-    const store = storage.eventStore;
+  const connect = async () => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    writers.push(client);
+    return client;
+  };
+  const appendInOpenTransaction = async (client: Client, stream: string, expected: number, event: ReturnType<typeof newEvent>) => {
+    await client.query('BEGIN');
+    await client.query('SELECT * FROM ledger_append($1, $2, $3::jsonb)', [stream, expected, JSON.stringify([event])]);
+  };
+
+  it('delivers the earliest writer’s event first, never skipping it, though later writers committed before it', async () => {
     const from = await store.headPosition();
     const seen = collector();
-    const subscription = store.subscribe(seen.handler, { from });
-    const slow = new Client({ connectionString: url });
-    await slow.connect();
-    const late = newEvent({ writer: 'slow' });
-    const early = newEvent({ writer: 'fast' });
-    try {
-      await slow.query('BEGIN');
-      await slow.query('SELECT * FROM ledger_append($1, -1, $2::jsonb)', [uniqueStream('slow'), JSON.stringify([late])]);
-      await store.append(uniqueStream('fast'), 'no-stream', [early]);
-      // The fast writer has committed, but a reader must not move past the slow one's transaction.
-      expect((await store.readAll({ from })).map((e) => e.eventId)).toEqual([]);
-      await slow.query('COMMIT');
-    } finally {
-      await slow.end();
-    }
-    await seen.until(2);
+    const subscription = store.subscribe(seen.handler, { from, batchSize: 2 });
+    const slow = await Promise.all([0, 1, 2, 3].map(() => connect()));
+    const held = slow.map((_, i) => newEvent({ writer: `held-${i}` }));
+    for (const [i, client] of slow.entries()) await appendInOpenTransaction(client, uniqueStream('held'), -1, held[i]);
+    const fast = newEvent({ writer: 'fast' });
+    await store.append(uniqueStream('fast'), 'no-stream', [fast]);
+    for (const client of slow.slice(1).reverse()) await client.query('COMMIT');
+
+    // Everything but the first held writer has committed; a reader must not move past it.
+    expect(await store.readAll({ from })).toEqual([]);
+    const [{ naive }] = await db.query<{ naive: string }>('SELECT max(global_position)::text AS naive FROM ledger_events');
+    await slow[0].query('COMMIT');
+    const naiveReaderSees = await db.query<{ id: string }>('SELECT event_id::text AS id FROM ledger_events WHERE global_position > $1', [naive]);
+    expect(naiveReaderSees.map((row) => row.id)).not.toContain(held[0].eventId);
+
+    await seen.until(5);
     await subscription.stop();
-    expect(seen.received.map((e) => e.eventId)).toEqual([late.eventId, early.eventId]);
-    expect((await store.readAll({ from })).map((e) => e.eventId)).toEqual([late.eventId, early.eventId]);
+    const expected = [...held, fast].map((e) => e.eventId);
+    expect(seen.received.map((e) => e.eventId)).toEqual(expected);
+    expect((await store.readAll({ from })).map((e) => e.eventId)).toEqual(expected);
+  });
+
+  it("refuses, for a retry, an 'any' append whose transaction is older than the stream's last writer", async () => {
+    const stream = uniqueStream('placement');
+    const [older, younger] = [await connect(), await connect()];
+    await older.query('BEGIN');
+    await older.query('SELECT pg_current_xact_id()');
+    await appendInOpenTransaction(younger, stream, -2, newEvent({ by: 'younger' }));
+    const waiting = older.query('SELECT * FROM ledger_append($1, -2, $2::jsonb)', [stream, JSON.stringify([newEvent({ by: 'older' })])]);
+    await younger.query('COMMIT');
+    await expect(waiting).rejects.toMatchObject({ code: 'LE003' });
+    await older.query('ROLLBACK');
+    expect((await store.append(stream, 'any', [newEvent({ by: 'retry' })])).nextRevision).toBe(1);
+    expect((await store.readStream(stream)).events.map((e) => e.data.by)).toEqual(['younger', 'retry']);
+  });
+});
+
+describe('several processes opening one fresh PostgreSQL database at once', () => {
+  it('migrate it once, without tripping over each other', async () => {
+    const { url, drop } = await createTestDatabase();
+    const dbs = await Promise.all([1, 2, 3, 4].map(() => openPostgresDatabase(url)));
+    try {
+      const stores = await Promise.all(dbs.map((db) => SqlEventStore.open(db)));
+      await stores[0].append(uniqueStream('placement'), 'no-stream', [newEvent()]);
+      expect(await dbs[3].query("SELECT version FROM schema_migrations WHERE component = 'event-store'")).toEqual([{ version: 1 }]);
+      await Promise.all(stores.map((store) => store.close()));
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+      await drop();
+    }
   });
 });

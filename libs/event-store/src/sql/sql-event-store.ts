@@ -4,8 +4,9 @@ import {
   type ReadAllOptions, type ReadStreamResult, type StoredEvent, type SubscribeOptions, type Subscription,
 } from '../event-store.port';
 import { parseSqlPosition, sqlPosition } from './position';
-import { DUPLICATE_EVENT_ID, migrateEventStore, WRONG_EXPECTED_REVISION } from './schema';
+import { APPEND_RETRY, DUPLICATE_EVENT_ID, EVENTS_CHANNEL, migrateEventStore, WRONG_EXPECTED_REVISION } from './schema';
 import { sqlErrorInfo, type SqlDatabase } from './sql-database';
+import { Wakeup } from './wakeup';
 
 interface EventRow {
   tx: string; pos: string; stream_id: string; revision: string; event_id: string;
@@ -21,15 +22,19 @@ const COLUMNS = `transaction_id::text AS tx, global_position::text AS pos, strea
  * in flight; it moves its checkpoint to 11 and never sees 10. In a reproduction, 8 concurrent writers
  * made such a reader miss 12–15% of events.
  *
- * Instead each event carries its writer's transaction id (xid8), and readers take only events whose
- * transaction is older than the oldest transaction still running (`pg_snapshot_xmin`): no such
- * transaction can still commit, so nothing can appear later below the checkpoint. Events are ordered
- * by (transaction id, position), and the checkpoint is that pair. The cost: a reader waits behind
- * the oldest running write, so writes are one short statement (ledger_append) and
+ * Instead each event carries its writer's transaction id (xid8), and a reader takes only events whose
+ * transaction is older than the oldest transaction still running (`pg_snapshot_xmin` of the very
+ * snapshot the statement reads with): no such transaction can still commit, so nothing can appear
+ * later below the checkpoint. Events are ordered by (transaction id, position) — a few per thousand
+ * have the two orders differ — and the checkpoint is that pair. The cost: readers wait behind the
+ * oldest running write on the server, so an append is one short statement (ledger_append) and
  * idle_in_transaction_session_timeout caps a forgotten transaction.
  */
 const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
-const POLL_MS = 200;
+const POLL_MS = 250;
+const MAX_READ_BACKOFF_MS = 5_000;
+const APPEND_ATTEMPTS = 5;
+const DEFAULT_BATCH = 500;
 
 function toStored(row: EventRow): StoredEvent {
   return {
@@ -40,45 +45,57 @@ function toStored(row: EventRow): StoredEvent {
 
 const expectedCode = (expected: ExpectedRevision): number => (expected === 'any' ? -2 : expected === 'no-stream' ? -1 : expected);
 
+/** The event id named in a unique violation's detail: `Key (event_id)=(…) already exists.` */
+const idInDetail = (detail: string | undefined): string | undefined => /\(event_id\)=\(([^)]+)\)/.exec(detail ?? '')?.[1];
+
+/** One implementation for PGlite and PostgreSQL: they share the SQL dialect and the schema. */
 export class SqlEventStore implements EventStore {
   readonly kind: string;
-  private readonly wakers = new Set<() => void>();
+  private readonly live = new Set<{ wakeup: Wakeup; stop(): Promise<void> }>();
   private stopListening?: () => Promise<void>;
+  private closed = false;
 
   private constructor(private readonly db: SqlDatabase) {
     this.kind = db.kind;
   }
 
+  /** Migrates the schema (idempotent) and listens for appends. Closing the store leaves `db` open. */
   static async open(db: SqlDatabase): Promise<SqlEventStore> {
     await migrateEventStore(db);
     const store = new SqlEventStore(db);
-    store.stopListening = await db.listen('ledger_events', () => store.wake());
+    store.stopListening = await db.listen(EVENTS_CHANNEL, () => store.wakeAll());
     return store;
   }
 
   async append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[]): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     const payload = JSON.stringify(events.map(({ eventId, type, version, data, metadata }) => ({ eventId, type, version, data, metadata })));
-    try {
-      const [row] = await this.db.query<{ next_revision: string; tx: string; pos: string }>(
-        'SELECT next_revision, tx, pos FROM ledger_append($1, $2, $3::jsonb)', [streamId, expectedCode(expected), payload]);
-      this.wake();
-      return { nextRevision: Number(row.next_revision), position: sqlPosition(row.tx, row.pos) };
-    } catch (error) {
-      const { code, detail, constraint } = sqlErrorInfo(error);
-      if (code === WRONG_EXPECTED_REVISION) throw new WrongExpectedRevisionError(streamId, expected, Number(detail));
-      if (code === DUPLICATE_EVENT_ID) throw new DuplicateEventIdError(detail ?? events[0].eventId, { cause: error });
-      if (code === '23505' && constraint === 'ledger_events_event_id') throw new DuplicateEventIdError(events[0].eventId, { cause: error });
-      if (code === '23505') {
-        const actual = await this.readStream(streamId);
-        throw new WrongExpectedRevisionError(streamId, expected, actual.revision);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const [row] = await this.db.query<{ next_revision: string; tx: string; pos: string }>(
+          'SELECT next_revision, tx, pos FROM ledger_append($1, $2, $3::jsonb)', [streamId, expectedCode(expected), payload]);
+        this.wakeAll();
+        return { nextRevision: Number(row.next_revision), position: sqlPosition(row.tx, row.pos) };
+      } catch (error) {
+        const { code, detail, constraint } = sqlErrorInfo(error);
+        if (code === APPEND_RETRY && attempt < APPEND_ATTEMPTS) continue;
+        if (code === WRONG_EXPECTED_REVISION) throw new WrongExpectedRevisionError(streamId, expected, Number(detail));
+        if (code === DUPLICATE_EVENT_ID) throw new DuplicateEventIdError(detail ?? events[0].eventId, { cause: error });
+        if (code === '23505' && constraint === 'ledger_events_event_id') {
+          throw new DuplicateEventIdError(idInDetail(detail) ?? events[0].eventId, { cause: error });
+        }
+        if (code === '23505') {
+          // Not expected (the stream lock serialises appenders), but a unique violation on the
+          // stream's revisions can only mean another writer got there first.
+          throw new WrongExpectedRevisionError(streamId, expected, (await this.readStream(streamId)).revision);
+        }
+        throw error;
       }
-      throw error;
     }
   }
 
   async readStream(streamId: string): Promise<ReadStreamResult> {
-    const rows = await this.db.query<EventRow>(`SELECT ${COLUMNS} FROM ledger_events WHERE stream_id = $1 ORDER BY ledger_events.stream_revision`, [streamId]);
+    const rows = await this.db.query<EventRow>(`SELECT ${COLUMNS} FROM ledger_events WHERE stream_id = $1 ORDER BY stream_revision`, [streamId]);
     const events = rows.map(toStored);
     return { revision: events.length === 0 ? -1 : events[events.length - 1].streamRevision, events };
   }
@@ -100,38 +117,56 @@ export class SqlEventStore implements EventStore {
     return row === undefined ? START : sqlPosition(row.tx, row.pos);
   }
 
+  /**
+   * Reads a batch after the checkpoint, awaits the handler, repeats; when caught up, waits for an
+   * append's notification or the poll interval (a notification can come while an older writer still
+   * holds the horizon back, and a lost LISTEN connection must not stall delivery). A failed read is
+   * retried with backoff; a failed handler stops the subscription and goes to `onError`.
+   */
   subscribe(handler: BatchHandler, options: SubscribeOptions & { onError?: (cause: unknown) => void } = {}): Subscription {
+    if (this.closed) throw new Error('subscribe on a closed event store');
+    const wakeup = new Wakeup();
     let stopped = false;
-    let wake: () => void = () => undefined;
-    const waker = () => wake();
-    this.wakers.add(waker);
     const loop = (async () => {
       let from = options.from ?? START;
+      let backoffMs = POLL_MS;
       while (!stopped) {
-        const batch = await this.readAll({ from, limit: options.batchSize ?? 500 });
-        if (stopped) break;
-        if (batch.length > 0) {
-          await handler(batch);
-          from = batch[batch.length - 1].position;
+        wakeup.clear();
+        let batch: readonly StoredEvent[];
+        try {
+          batch = await this.readAll({ from, limit: options.batchSize ?? DEFAULT_BATCH });
+          backoffMs = POLL_MS;
+        } catch {
+          if (!stopped) await wakeup.wait(backoffMs);
+          backoffMs = Math.min(backoffMs * 2, MAX_READ_BACKOFF_MS);
           continue;
         }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, POLL_MS);
-          wake = () => (clearTimeout(timer), resolve());
-        });
+        if (stopped) break;
+        if (batch.length === 0) {
+          await wakeup.wait(POLL_MS);
+          continue;
+        }
+        try {
+          await handler(batch);
+        } catch (cause) {
+          stopped = true;
+          options.onError?.(cause);
+          break;
+        }
+        from = batch[batch.length - 1].position;
       }
-    })().catch((cause: unknown) => {
-      stopped = true;
-      options.onError?.(cause);
-    });
-    return {
+    })();
+    const entry = {
+      wakeup,
       stop: async () => {
         stopped = true;
-        wake();
-        this.wakers.delete(waker);
+        wakeup.notify();
         await loop;
       },
     };
+    this.live.add(entry);
+    void loop.finally(() => this.live.delete(entry));
+    return { stop: entry.stop };
   }
 
   async countEvents(): Promise<number> {
@@ -143,12 +178,15 @@ export class SqlEventStore implements EventStore {
     await this.db.query('SELECT 1');
   }
 
+  /** Stops every subscription (waiting for handlers in flight) and stops listening. */
   async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.live].map((subscription) => subscription.stop()));
     await this.stopListening?.();
-    for (const waker of this.wakers) waker();
+    this.stopListening = undefined;
   }
 
-  private wake(): void {
-    for (const waker of this.wakers) waker();
+  private wakeAll(): void {
+    for (const subscription of this.live) subscription.wakeup.notify();
   }
 }
