@@ -61,8 +61,9 @@ describe('Redis going away and coming back empty', () => {
 
     redis = await startRedis(port); // back, and empty: no schedules, no jobs
     const job = await eventually(async () => {
+      // Fetched afresh each time: a job read while still active keeps no return value.
       const found = await scheduler.jobs.getJob('catch-up-renewal-sweep-2026-11-30');
-      if (found === undefined || !(await found.isCompleted())) throw new Error('the catch-up has not run yet');
+      if (found === undefined || (await found.getState()) !== 'completed' || found.returnvalue == null) throw new Error('the catch-up has not run yet');
       return found;
     });
     expect(job.returnvalue.flagged.map((f: { placementId: string; flag: string }) => `${f.placementId.slice(0, 4)} ${f.flag}`).sort())
