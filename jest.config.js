@@ -2,6 +2,7 @@
  * Redis, embedded store), *.e2e-spec.ts (the HTTP API end to end). */
 const swc = JSON.parse(require('fs').readFileSync(__dirname + '/.swcrc', 'utf8'));
 delete swc.$schema;
+swc.module.ignoreDynamic = true;
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],

@@ -21,6 +21,7 @@ import { ComplianceController } from './compliance/compliance.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ReportsController } from './reports/reports.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { WEB_CONTROLLERS, WEB_PROVIDERS } from '../../web/src/web.module';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
 @Module({})
@@ -29,7 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, HealthController],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, HealthController, ...WEB_CONTROLLERS],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -47,6 +48,7 @@ export class AppModule {
         ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler, GetReturnHandler,
         GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
         GetWeeklyReportHandler, IssueWeeklyReportHandler,
+        ...WEB_PROVIDERS,
       ],
     };
   }

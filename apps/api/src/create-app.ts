@@ -5,6 +5,7 @@ import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import { TokenVerifier, type JobScheduler, type LedgerRuntime } from '@ledger/application';
 import { AppModule } from './app.module';
 import { ledgerValidationPipe } from './http/validation.pipe';
+import { mountWebMiddleware } from '../../web/src/mount-web';
 
 export const BODY_LIMIT = '256kb';
 
@@ -27,6 +28,7 @@ export async function createApp(runtime: LedgerRuntime, secret: string, options:
     : AppModule.create(runtime, verifier, options.scheduler);
   const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: logging, logger: logging ? undefined : false, bodyParser: false });
   if (logging) app.useLogger(app.get(PinoNestLogger));
+  await mountWebMiddleware(app, runtime, secret);
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useGlobalPipes(ledgerValidationPipe());
   app.disable('x-powered-by');

@@ -1,5 +1,6 @@
 export * from './shared/domain-error';
 export * from './money/pence';
+export * from './money/parse-pounds';
 export * from './calendar';
 export * from './codes/ssda903';
 export * from './streams';

@@ -1,11 +1,11 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { RequestValidationError, type FieldError } from './problem';
 
-function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] {
+export function flattenValidationErrors(errors: readonly ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix === '' ? error.property : `${prefix}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
@@ -17,6 +17,6 @@ export function ledgerValidationPipe(): ValidationPipe {
     transform: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+    exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
 }

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import {
   envelopeFor, ExecutePlacementCommand, GetPlacement, ListPlacements, type Actor, type PlacementCommandResult,
 } from '@ledger/application';
-import type { LocalDate, Pence, PlacementCommand } from '@ledger/domain';
+import type { PlacementCommand } from '@ledger/domain';
 import { AnyRole, CurrentActor, Roles } from '../auth/auth.decorators';
 import { IfMatch } from '../http/if-match.decorator';
 import { CommissionPlacementDto } from './dto/commission-placement.dto';
@@ -16,12 +16,9 @@ import {
   AgreeJointFundingDto, ChangeRateDto, EndPlacementDto, ExtendPlacementDto, RecordReviewDto,
 } from './dto/placement-changes.dto';
 import { RequestPlacementDto } from './dto/request-placement.dto';
+import { placementCommandFrom } from './placement-commands-from-requests';
 
 const Uuid = new ParseUUIDPipe({ version: '4' });
-
-/** DTOs are validated to these shapes; the brands are applied here, at the edge. */
-const asDate = (value: string) => value as LocalDate;
-const asPence = (value: number) => value as Pence;
 
 @ApiTags('placements')
 @ApiBearerAuth()
@@ -34,14 +31,7 @@ export class PlacementsController {
   @Roles('commissioner')
   async request(@Body() body: RequestPlacementDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const placementId = body.placementId ?? randomUUID();
-    const result = await this.run(placementId, actor, res, undefined, {
-      type: 'RequestPlacement',
-      data: {
-        placementId, childRef: body.childRef, ageAtRequest: body.ageAtRequest, needs: body.needs ?? [],
-        placementTypeSought: body.placementTypeSought, urgency: body.urgency, requiredFrom: asDate(body.requiredFrom),
-        siblingGroupSize: body.siblingGroupSize ?? 1,
-      },
-    });
+    const result = await this.run(placementId, actor, res, undefined, placementCommandFrom.request(body, placementId));
     res.location(`/api/placements/${placementId}`);
     return result;
   }
@@ -49,83 +39,56 @@ export class PlacementsController {
   @Post(':id/in-house-searches')
   @Roles('commissioner')
   searched(@Param('id', Uuid) id: string, @Body() body: RecordInHouseSearchDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, actor, res, ifMatch, {
-      type: 'RecordInHouseSearch',
-      data: { searchedOn: asDate(body.searchedOn), options: body.options.map((o) => ({ resource: o.resource, outcome: o.outcome, note: o.note })) },
-    });
+    return this.run(id, actor, res, ifMatch, placementCommandFrom.inHouseSearch(body));
   }
 
   @Post(':id/in-house-match')
   @Roles('commissioner')
   matched(@Param('id', Uuid) id: string, @Body() body: MatchInHouseDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, actor, res, ifMatch, { type: 'MatchInHouse', data: { resource: body.resource, startDate: asDate(body.startDate) } });
+    return this.run(id, actor, res, ifMatch, placementCommandFrom.inHouseMatch(body));
   }
 
   @Post(':id/commission')
   @Roles('commissioner')
   async commission(@Param('id', Uuid) id: string, @Body() body: CommissionPlacementDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    const result = await this.run(id, actor, res, ifMatch, {
-      type: 'CommissionPlacement',
-      data: {
-        provider: { ...body.provider }, placementType: body.placementType, weeklyRatePence: asPence(body.weeklyRatePence),
-        startDate: asDate(body.startDate), initialTermDays: body.initialTermDays, costCentre: body.costCentre,
-        emergencyReason: body.emergencyReason, rateException: body.rateException && { ...body.rateException },
-      },
-    });
+    const result = await this.run(id, actor, res, ifMatch, placementCommandFrom.commission(body));
     return { ...result, termEnd: 'termEnd' in result.state ? result.state.termEnd : undefined };
   }
 
   @Post(':id/reviews')
   @Roles('commissioner')
   reviewed(@Param('id', Uuid) id: string, @Body() body: RecordReviewDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, actor, res, ifMatch, {
-      type: 'RecordFourWeekReview', data: { reviewedOn: asDate(body.reviewedOn), outcome: body.outcome, notes: body.notes },
-    });
+    return this.run(id, actor, res, ifMatch, placementCommandFrom.review(body));
   }
 
   @Post(':id/extensions')
   @Roles('commissioner')
   extended(@Param('id', Uuid) id: string, @Body() body: ExtendPlacementDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, actor, res, ifMatch, {
-      type: 'ExtendPlacement',
-      data: {
-        newTermEnd: asDate(body.newTermEnd), reason: body.reason, rateException: body.rateException && { ...body.rateException },
-        weeklyRatePence: body.weeklyRatePence === undefined ? undefined : asPence(body.weeklyRatePence),
-      },
-    });
+    return this.run(id, actor, res, ifMatch, placementCommandFrom.extend(body));
   }
 
   @Post(':id/rate-changes')
   @Roles('commissioner')
   rateChanged(@Param('id', Uuid) id: string, @Body() body: ChangeRateDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, actor, res, ifMatch, {
-      type: 'ChangeRate',
-      data: {
-        effectiveFrom: asDate(body.effectiveFrom), weeklyRatePence: asPence(body.weeklyRatePence), reason: body.reason,
-        rateException: body.rateException && { ...body.rateException },
-      },
-    });
+    return this.run(id, actor, res, ifMatch, placementCommandFrom.rateChange(body));
   }
 
   @Post(':id/joint-funding')
   @Roles('commissioner')
   jointlyFunded(@Param('id', Uuid) id: string, @Body() body: AgreeJointFundingDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, actor, res, ifMatch, {
-      type: 'AgreeJointFunding',
-      data: { contributor: body.contributor, shareBasisPoints: body.shareBasisPoints, effectiveFrom: asDate(body.effectiveFrom) },
-    });
+    return this.run(id, actor, res, ifMatch, placementCommandFrom.jointFunding(body));
   }
 
   @Post(':id/end')
   @Roles('commissioner')
   ended(@Param('id', Uuid) id: string, @Body() body: EndPlacementDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, actor, res, ifMatch, { type: 'EndPlacement', data: { endDate: asDate(body.endDate), reason: body.reason } });
+    return this.run(id, actor, res, ifMatch, placementCommandFrom.end(body));
   }
 
   @Post(':id/withdraw')
   @Roles('commissioner')
   withdrawn(@Param('id', Uuid) id: string, @Body() body: WithdrawRequestDto, @CurrentActor() actor: Actor, @IfMatch() ifMatch: number | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, actor, res, ifMatch, { type: 'WithdrawRequest', data: { reason: body.reason } });
+    return this.run(id, actor, res, ifMatch, placementCommandFrom.withdraw(body));
   }
 
   @Get()

@@ -36,7 +36,34 @@ export interface LedgerConfig {
   readonly notifyEmailDomain?: string;
   /** Whether the API process runs the scheduled jobs (false when a separate worker runs them). */
   readonly jobsInApi: boolean;
+  /** How people sign in to the web pages (see `webSignIn`). */
+  readonly webSignIn: WebSignInConfig;
+  /** A web session ends after this long without a request, and this long after sign-in whatever happens. */
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteMinutes: number;
 }
+
+/** Role names as an identity provider sends them, mapped to the ledger's roles. */
+export type RoleMap = Readonly<Record<string, string>>;
+
+export interface OidcSignInConfig {
+  readonly kind: 'oidc';
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  /** The page the provider sends people back to: https://<host>/auth/callback. */
+  readonly redirectUrl: string;
+  /** The ID-token (or userinfo) claim holding the user's groups or roles. */
+  readonly rolesClaim: string;
+  readonly roleMap: RoleMap;
+  readonly scopes: string;
+}
+
+/**
+ * `oidc`: an identity provider (Entra ID, Okta, Keycloak). `local`: a chooser of demo users, for a trial
+ * on the embedded store or when LEDGER_LOCAL_SIGN_IN=true. `none`: neither, so the web pages cannot start.
+ */
+export type WebSignInConfig = OidcSignInConfig | { readonly kind: 'local' } | { readonly kind: 'none' };
 
 export { ConfigError };
 
@@ -94,6 +121,39 @@ function timeZone(env: Env): string {
   return zone;
 }
 
+function roleMap(env: Env): RoleMap {
+  const raw = nonEmpty(env.OIDC_ROLE_MAP);
+  if (raw === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('OIDC_ROLE_MAP must be JSON such as {"Ledger.Commissioners":"commissioner"}');
+  }
+  const roles = ['commissioner', 'finance', 'manager', 'admin', 'scheduler'];
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)
+    || !Object.values(parsed).every((role) => typeof role === 'string' && roles.includes(role))) {
+    throw new ConfigError(`OIDC_ROLE_MAP must map claim values to the roles ${roles.join(', ')}`);
+  }
+  return parsed as RoleMap;
+}
+
+function webSignIn(env: Env, embedded: boolean): WebSignInConfig {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  if (issuer !== undefined) {
+    const clientId = nonEmpty(env.OIDC_CLIENT_ID);
+    const redirectUrl = url(env, 'OIDC_REDIRECT_URL', ['https:', 'http:']);
+    if (clientId === undefined || redirectUrl === undefined) {
+      throw new ConfigError('With OIDC_ISSUER set, also set OIDC_CLIENT_ID and OIDC_REDIRECT_URL (https://<this host>/auth/callback)');
+    }
+    return {
+      kind: 'oidc', issuer, clientId, clientSecret: nonEmpty(env.OIDC_CLIENT_SECRET), redirectUrl,
+      rolesClaim: nonEmpty(env.OIDC_ROLES_CLAIM) ?? 'roles', roleMap: roleMap(env), scopes: nonEmpty(env.OIDC_SCOPES) ?? 'openid profile email',
+    };
+  }
+  return flag(env, 'LEDGER_LOCAL_SIGN_IN', embedded) ? { kind: 'local' } : { kind: 'none' };
+}
+
 export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolean } = {}): LedgerConfig {
   const jwtSecret = nonEmpty(env.AUTH_JWT_SECRET);
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
@@ -123,5 +183,8 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     smtpFrom: nonEmpty(env.SMTP_FROM) ?? 'placement-ledger@localhost',
     notifyEmailDomain: nonEmpty(env.LEDGER_NOTIFY_EMAIL_DOMAIN),
     jobsInApi: flag(env, 'LEDGER_JOBS_IN_API', true),
+    webSignIn: webSignIn(env, nonEmpty(env.DATABASE_URL) === undefined && nonEmpty(env.EVENTSTORE_CONNECTION_STRING) === undefined),
+    sessionIdleMinutes: integer(env, 'LEDGER_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteMinutes: integer(env, 'LEDGER_SESSION_ABSOLUTE_MINUTES', 10 * 60, 1, 7 * 24 * 60),
   };
 }
