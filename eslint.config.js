@@ -31,4 +31,31 @@ module.exports = tseslint.config(
       }],
     },
   },
+  // Layers run one way: apps → application → reporting and projections → domain and event store.
+  // No library imports an app (the web pages and the API are apps).
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/*', '**/apps/**'], message: 'A library never imports an app.' }] }],
+    },
+  },
+  {
+    files: ['libs/event-store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/apps/*', '**/apps/**'], message: 'A library never imports an app.' },
+        { group: ['@ledger/*'], message: 'The event store depends on no other library of the ledger.' },
+      ] }],
+    },
+  },
+  {
+    files: ['libs/projections/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/apps/*', '**/apps/**'], message: 'A library never imports an app.' },
+        { group: ['@ledger/application', '@ledger/reporting'], message: 'Projections sit below the application and reporting layers.' },
+      ] }],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import {
-  BullMqScheduler, InProcessScheduler, issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret, seedDemoCouncilIfEmpty, systemClock,
+  BullMqScheduler, ConfigError, InProcessScheduler, issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret, seedDemoCouncilIfEmpty, systemClock,
   type JobScheduler,
 } from '@ledger/application';
 import { createApp } from './create-app';
@@ -10,6 +10,10 @@ import { JOB_HANDLERS } from './jobs/job-handlers';
 /** Starts the API on the configured store; with LEDGER_SEED_DEMO, fills an empty store with the demo council. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.webSignIn.kind === 'none') {
+    throw new ConfigError('The web pages need a sign-in. Set OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL '
+      + '(your identity provider, e.g. Microsoft Entra ID), or LEDGER_LOCAL_SIGN_IN=true to offer the demo users\' local sign-in (trials only).');
+  }
   const { secret, generated, file } = resolveJwtSecret(config);
   const runtime = await openLedgerRuntime(config, systemClock);
   const seeded = config.seedDemo ? await seedDemoCouncilIfEmpty(runtime) : undefined;
@@ -34,18 +38,24 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen(config.port, '0.0.0.0');
   const base = `http://localhost:${config.port}`;
-  const token = await issueToken(secret, { sub: 'demo-user', roles: ['commissioner', 'finance', 'manager', 'admin'] });
+  // A bearer token is printed only for the local demo: embedded store, a generated secret, no identity provider.
+  const localDemo = runtime.eventStore.kind === 'embedded' && file !== undefined && config.jwtSecret === undefined && config.webSignIn.kind === 'local';
+  const token = localDemo ? await issueToken(secret, { sub: 'demo-user', roles: ['commissioner', 'finance', 'manager', 'admin'] }) : undefined;
   const lines = [
     '',
-    `The placement ledger is running on the ${runtime.eventStore.kind} store; scheduled jobs run ${jobs === undefined ? 'in the worker (LEDGER_JOBS_IN_API=false)' : jobs.mode === 'bullmq' ? 'on BullMQ (Redis)' : 'in-process (no Redis configured)'}.`,
+    `  Open the placement ledger:  ${base}/`,
+    config.webSignIn.kind === 'local' ? '  Sign in locally as one of the demo council\'s people (local sign-in: for trials only).' : `  Sign-in through ${config.webSignIn.kind === 'oidc' ? config.webSignIn.issuer : ''}.`,
+    '',
+    `The ledger is running on the ${runtime.eventStore.kind} store; scheduled jobs run ${jobs === undefined ? 'in the worker (LEDGER_JOBS_IN_API=false)' : jobs.mode === 'bullmq' ? 'on BullMQ (Redis)' : 'in-process (no Redis configured)'}.`,
     seeded === undefined ? '' : seeded.appended > 0 ? `Demo council seeded: ${seeded.placements} placement requests, ${seeded.appended} events.` : 'Store already had events: demo not seeded again.',
     generated ? `A token secret was generated and kept in ${file}.` : '',
-    `  Open the API explorer:  ${base}/docs   (press Authorize and paste the token below)`,
-    `  Health:                 ${base}/health`,
-    `  Placements:             ${base}/api/placements`,
-    `  A 12-hour token for the demo user (commissioner, finance, manager, admin):`,
-    `  ${token}`,
-    `  More tokens:            npm run ledger -- token --sub <id> --role <role>`,
+    `  API explorer:            ${base}/docs`,
+    `  Health:                  ${base}/health`,
+    ...(token === undefined ? [] : [
+      `  A 12-hour API token for the demo user (commissioner, finance, manager, admin), for the API explorer's Authorize button:`,
+      `  ${token}`,
+    ]),
+    `  More tokens:             npm run ledger -- token --sub <id> --role <role>`,
     '',
   ];
   process.stdout.write(lines.filter((line, i) => line !== '' || i === 0 || i === lines.length - 1).join('\n') + '\n');

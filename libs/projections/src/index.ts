@@ -2,6 +2,8 @@ export * from './projection';
 export * from './projection-runner';
 export * from './placement-summary/placement-summary';
 export * from './placement-summary/placement-summary.projection';
+export * from './placement-summary/placement-list-query';
+export * from './placement-summary/known-providers';
 export * from './ledger-facts/ledger-facts.projection';
 export * from './ledger-facts/ledger-as-at';
 export * from './rebuild';

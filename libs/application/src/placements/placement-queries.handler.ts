@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { PlacementState } from '@ledger/domain';
 import type { EventStore, SqlDatabase } from '@ledger/event-store';
-import { listPlacementSummaries, type PlacementStatus, type PlacementSummary } from '@ledger/projections';
+import { listPlacementSummaries, type PlacementListFilter, type PlacementSummary } from '@ledger/projections';
 import { NotFoundError } from '../command-handling/application-errors';
 import { EVENT_STORE, SQL_DATABASE } from '../tokens';
 import { placementModel, placementStreamId } from './placement-model';
@@ -32,8 +32,9 @@ export class GetPlacement extends Query<PlacementView> {
   }
 }
 
+/** Placements from the summary read model: filtered, sorted and paged in SQL. */
 export class ListPlacements extends Query<PlacementSummary[]> {
-  constructor(readonly filter: { readonly status?: PlacementStatus; readonly costCentre?: string }) {
+  constructor(readonly filter: PlacementListFilter) {
     super();
   }
 }

@@ -1,6 +1,7 @@
 import { upcastPlacementEvent, type PlacementEvent } from '@ledger/domain';
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
 import type { Projection } from '../projection';
+import { placementListSql, type PlacementListFilter } from './placement-list-query';
 import { emptySummary, evolveSummary, type PlacementStatus, type PlacementSummary } from './placement-summary';
 
 const COLUMNS = [
@@ -69,15 +70,12 @@ export const placementSummaryProjection: Projection = {
   },
 };
 
-export async function listPlacementSummaries(
-  db: SqlExecutor,
-  filter: { status?: PlacementStatus; costCentre?: string },
-): Promise<PlacementSummary[]> {
+/** The placements list, filtered, sorted and paged in SQL (see placementListSql); no filter: every placement. */
+export async function listPlacementSummaries(db: SqlExecutor, filter: PlacementListFilter): Promise<PlacementSummary[]> {
+  const { where, orderBy, paging, params } = placementListSql(filter);
   const rows = await db.query<Row>(
-    `SELECT ${COLUMNS.join(', ')} FROM placement_summary
-     WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR cost_centre = $2)
-     ORDER BY start_date NULLS LAST, placement_id`,
-    [filter.status ?? null, filter.costCentre ?? null],
+    `SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE ${where} ORDER BY ${orderBy} ${paging}`,
+    params,
   );
   return rows.map(rowToSummary);
 }
