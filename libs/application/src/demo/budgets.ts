@@ -11,7 +11,7 @@ const OVERSPEND: Readonly<Record<string, number>> = { 'CC-IFA': 0.05, 'CC-RES': 
 
 /**
  * Gross cost of a placement over [from, to), an open placement assumed to run on: each rate segment
- * costs round(rate × days / 7), as domain.md's cumulative gross (to within a penny a segment).
+ * costs round(rate × days / 7), as docs/domain.md's cumulative gross (to within a penny a segment).
  */
 export function grossCost(outcome: PlacementOutcome, from: string, to: string): number {
   const rates = [...outcome.rates].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -25,7 +25,7 @@ export function grossCost(outcome: PlacementOutcome, from: string, to: string): 
   return total;
 }
 
-/** Net of a joint-funding share (domain.md: the share applies to the gross accrued from its date). */
+/** Net of a joint-funding share (docs/domain.md: the share applies to the gross accrued from its date). */
 export function netCost(outcome: PlacementOutcome, from: string, to: string): number {
   const gross = grossCost(outcome, from, to);
   const funding = outcome.jointFunding;

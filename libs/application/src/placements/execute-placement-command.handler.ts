@@ -31,7 +31,7 @@ export class ExecutePlacementCommand extends Command<PlacementCommandResult> {
 
 /**
  * Every placement command, from the API, the worker and the CLI alike. HTTP callers get no
- * retry on a conflict (the loser sees 409, as api.md promises); the scheduler's idempotent flags do.
+ * retry on a conflict (the loser sees 409, as docs/api.md says); the scheduler's idempotent flags do.
  */
 @CommandHandler(ExecutePlacementCommand)
 export class ExecutePlacementCommandHandler implements ICommandHandler<ExecutePlacementCommand> {

@@ -63,6 +63,6 @@ export interface DecisionContext {
   readonly today: LocalDate;
   /** Rate band for a SSDA903 placement type code; falls back to the default band. */
   readonly rateBandFor: (placementType: string) => RateBand;
-  /** Days before term end at which a review is flagged due (domain.md: 7). */
+  /** Days before term end at which a review is flagged due (docs/domain.md: 7). */
   readonly reviewDueWithinDays: number;
 }

@@ -1,6 +1,6 @@
 import type { ExternalPlacement, LocalDate, PeriodCost } from '@ledger/domain';
 
-/** One row of a return. Money is net of contributions where it meets the budget (api.md). */
+/** One row of a return. Money is net of contributions where it meets the budget (docs/api.md). */
 export interface Figures {
   grossPence: number;
   contributionsPence: number;
