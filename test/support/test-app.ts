@@ -20,11 +20,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Extra environment for `loadConfig` (OIDC_*, LEDGER_SESSION_*), on top of the test's own. */
+export type TestEnv = Readonly<Record<string, string | undefined>>;
+
 /** The API on a fresh store: `embedded` (PGlite in a temp folder) or `postgres` (a throwaway database). */
-export async function startTestApp(store: 'embedded' | 'postgres' = 'embedded', now = '2026-11-23T10:00:00Z'): Promise<TestApp> {
+export async function startTestApp(store: 'embedded' | 'postgres' = 'embedded', now = '2026-11-23T10:00:00Z', env: TestEnv = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
   const database = store === 'postgres' ? await createTestDatabase() : undefined;
-  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_SECRET, DATABASE_URL: database?.url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_SECRET, DATABASE_URL: database?.url, LOG_LEVEL: 'silent', ...env });
   const clock = new ManualClock(new Date(now));
   const runtime = await openLedgerRuntime(config, clock);
   const app = await createApp(runtime, TEST_SECRET, { logs: false });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp, type TestEnv } from './test-app';
 
 /** The product listening on a loopback port, with a browser to drive it. */
 export interface WebTestApp extends TestApp {
@@ -14,9 +14,10 @@ export interface WebTestApp extends TestApp {
   signedIn(userId: string): Promise<{ context: BrowserContext; page: Page }>;
 }
 
-export async function startWebTestApp(store: 'embedded' | 'postgres' = 'embedded', now?: string): Promise<WebTestApp> {
-  const t = await startTestApp(store, now);
-  await t.app.listen(0, '127.0.0.1');
+/** `env` goes to loadConfig; `port` fixes the port, for settings that name the app's own URL (OIDC_REDIRECT_URL). */
+export async function startWebTestApp(store: 'embedded' | 'postgres' = 'embedded', now?: string, options: { env?: TestEnv; port?: number } = {}): Promise<WebTestApp> {
+  const t = await startTestApp(store, now, options.env);
+  await t.app.listen(options.port ?? 0, '127.0.0.1');
   const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   const browser = await launchChromium();
   return {

@@ -45,7 +45,8 @@ export class OidcSignIn {
       const insecure = new URL(this.settings.issuer).protocol === 'http:';
       const configuration = await client.discovery(
         new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret,
-        this.settings.clientSecret === undefined ? client.None() : undefined,
+        this.settings.clientAuthMethod === 'none' ? client.None()
+          : this.settings.clientAuthMethod === 'client_secret_basic' ? client.ClientSecretBasic(this.settings.clientSecret) : client.ClientSecretPost(this.settings.clientSecret),
         insecure ? { execute: [client.allowInsecureRequests] } : undefined,
       );
       return { client, configuration };
@@ -79,16 +80,15 @@ export class OidcSignIn {
     });
     const claims = tokens.claims();
     if (claims === undefined) throw new NoLedgerRole('The identity provider sent no ID token');
-    let roleClaim = claims[this.settings.rolesClaim];
-    if (roleClaim === undefined && tokens.access_token !== undefined) {
-      const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-      roleClaim = info[this.settings.rolesClaim];
-    }
-    const roles = rolesFromClaim(roleClaim, this.settings.roleMap);
+    // In the code flow a provider may keep scope claims out of the ID token (OIDC Core 5.4): then ask userinfo.
+    const person: Readonly<Record<string, unknown>> = claims[this.settings.rolesClaim] === undefined && tokens.access_token !== undefined
+      ? { ...(await client.fetchUserInfo(configuration, tokens.access_token, claims.sub)), ...claims }
+      : claims;
+    const roles = rolesFromClaim(person[this.settings.rolesClaim], this.settings.roleMap);
     if (roles.length === 0) {
       throw new NoLedgerRole(`Your account (${claims.sub}) has no role in the placement ledger. Ask your administrator to give you one.`);
     }
-    const name = typeof claims.name === 'string' ? claims.name : typeof claims.email === 'string' ? claims.email : claims.sub;
+    const name = typeof person.name === 'string' ? person.name : typeof person.email === 'string' ? person.email : claims.sub;
     return { id: claims.sub, name, roles, signedInWith: this.settings.issuer, signedInAt: now };
   }
 

@@ -9,9 +9,13 @@ import type { WebUser } from './web-user';
 
 const LOCAL_USER_ITEMS = LOCAL_USERS.map((u) => ({ value: u.id, text: u.name, hint: { text: u.description } }));
 
-/** Only paths on this service, so a crafted link cannot send someone elsewhere after sign-in. */
+/**
+ * Only paths on this service, so a crafted link cannot send someone elsewhere after sign-in: no `//` or
+ * backslash (browsers read `/\` as `//`, another host), and no control characters (browsers strip tabs and newlines).
+ */
 export function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && !value.startsWith('/sign-') && !value.startsWith('/auth/') ? value : '/';
+  return typeof value === 'string' && /^\/(?![/\\])[^\\\u0000-\u001f\u007f]*$/.test(value)
+    && !value.startsWith('/sign-') && !value.startsWith('/auth/') ? value : '/';
 }
 
 /** A fresh session id at every sign-in (no fixation), carrying only the user. */

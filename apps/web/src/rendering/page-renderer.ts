@@ -8,8 +8,6 @@ import { WEB_PATHS } from '../web-paths';
 import { instant, longDate, money, percentFromBasisPoints, poundsForInput } from './format';
 import { navigationFor } from './navigation';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export const SERVICE_NAME = 'Placement ledger';
 
 /** Nunjucks over our views and the GOV.UK and MoJ macros, with the ledger's figure filters. */
@@ -44,7 +42,7 @@ export class PageRenderer {
       user,
       navItems: user === undefined ? [] : [
         ...navigationFor(user.roles, req.path),
-        { html: `<span class="govuk-visually-hidden">Signed in as </span>${escapeHtml(user.name)}. Sign out`, href: '/sign-out' },
+        { text: 'Sign out', href: '/sign-out' },
       ],
       csrfToken: req.session === undefined ? '' : csrf.generateToken(req),
       cspNonce: res.locals.cspNonce,

@@ -57,6 +57,8 @@ export interface OidcSignInConfig {
   readonly rolesClaim: string;
   readonly roleMap: RoleMap;
   readonly scopes: string;
+  /** How the ledger authenticates to the token endpoint: the secret in the body (the default) or in a Basic header, or none. */
+  readonly clientAuthMethod: 'client_secret_post' | 'client_secret_basic' | 'none';
 }
 
 /**
@@ -138,6 +140,15 @@ function roleMap(env: Env): RoleMap {
   return parsed as RoleMap;
 }
 
+function clientAuthMethod(env: Env): OidcSignInConfig['clientAuthMethod'] {
+  const methods = ['client_secret_post', 'client_secret_basic', 'none'] as const;
+  const raw = nonEmpty(env.OIDC_CLIENT_AUTH_METHOD) ?? (nonEmpty(env.OIDC_CLIENT_SECRET) === undefined ? 'none' : 'client_secret_post');
+  const method = methods.find((m) => m === raw);
+  if (method === undefined) throw new ConfigError(`OIDC_CLIENT_AUTH_METHOD must be one of ${methods.join(', ')}; it is "${raw}"`);
+  if (method !== 'none' && nonEmpty(env.OIDC_CLIENT_SECRET) === undefined) throw new ConfigError(`OIDC_CLIENT_AUTH_METHOD=${method} needs OIDC_CLIENT_SECRET`);
+  return method;
+}
+
 function webSignIn(env: Env, embedded: boolean): WebSignInConfig {
   const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
   if (issuer !== undefined) {
@@ -149,6 +160,7 @@ function webSignIn(env: Env, embedded: boolean): WebSignInConfig {
     return {
       kind: 'oidc', issuer, clientId, clientSecret: nonEmpty(env.OIDC_CLIENT_SECRET), redirectUrl,
       rolesClaim: nonEmpty(env.OIDC_ROLES_CLAIM) ?? 'roles', roleMap: roleMap(env), scopes: nonEmpty(env.OIDC_SCOPES) ?? 'openid profile email',
+      clientAuthMethod: clientAuthMethod(env),
     };
   }
   return flag(env, 'LEDGER_LOCAL_SIGN_IN', embedded) ? { kind: 'local' } : { kind: 'none' };
