@@ -96,7 +96,7 @@ describe('the finance pages in headless Chromium, on the worked example', () => 
     const figures = await figuresOn(page);
     expect(figures['CC-RES.amountPence']).toBe('5525050');
     expect(figures.totalPence).toBe(String((await api('/api/budgets/2026-27')).totalPence));
-    await expect(page.locator('[data-table="history-CC-RES"] tbody tr').first().textContent()).resolves.toMatch(/Dana \(finance officer\)[\s\S]*Adjusted from £52,000\.00[\s\S]*£55,250\.50[\s\S]*Two more residential beds agreed/);
+    await expect(page.locator('[data-table="history-CC-RES"] tbody tr').first().textContent()).resolves.toMatch(/Dana Okafor[\s\S]*Adjusted from £52,000\.00[\s\S]*£55,250\.50[\s\S]*Two more residential beds agreed/);
     await expectAccessible(page);
     await screenshot(page, 'budgets');
   });

@@ -91,7 +91,7 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
         'commissioner-amrit': ['Placements', 'Renewals', 'Compliance', 'Notifications'],
         'finance-dana': ['Placements', 'Finance', 'Returns', 'Budgets', 'Compliance', 'Reports', 'Notifications'],
         'manager-eve': ['Placements', 'Renewals', 'Finance', 'Returns', 'Compliance', 'Reports', 'Notifications'],
-        'admin-sam': ['Placements', 'Jobs', 'Notifications'],
+        'admin-sam': ['Placements', 'Reports', 'Jobs', 'Notifications'],
       };
       for (const [user, items] of Object.entries(expected)) {
         const { context, page } = await t.signedIn(user);
@@ -111,6 +111,7 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
       expect(signIn.pathname).toBe('/sign-in');
       expect(signIn.searchParams.get('returnTo')).toBe('/reports/weekly?weekCommencing=2026-11-16');
       await expectAccessible(page);
+      await screenshot(page, 'sign-in');
       await page.check('input[name="user"][value="manager-eve"]');
       await Promise.all([page.waitForURL((url) => url.pathname === '/reports/weekly'), page.getByRole('button', { name: 'Sign in' }).click()]);
       expect(page.url()).toBe(`${t.base}/reports/weekly?weekCommencing=2026-11-16`);
@@ -122,6 +123,18 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
       const page = await context.newPage();
       await signInLocally(page, t.base, 'manager-eve', '//evil.example/');
       expect(page.url()).toBe(`${t.base}/`);
+      await context.close();
+    });
+  });
+
+  describe('the start page', () => {
+    it('lists what the signed-in role can do, and nothing else', async () => {
+      const { context, page } = await t.signedIn('finance-dana');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Placement ledger');
+      const tasks = await page.locator('main h2 a').allTextContents();
+      expect(tasks).toEqual(['Placements', 'Finance', 'Returns', 'Budgets', 'Compliance', 'Reports', 'Notifications']);
+      await expectAccessible(page);
+      await screenshot(page, 'home');
       await context.close();
     });
   });

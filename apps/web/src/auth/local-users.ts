@@ -5,10 +5,10 @@ import type { Role } from '@ledger/application';
  * data was recorded by, so their notifications and history line up.
  */
 export const LOCAL_USERS: readonly { readonly id: string; readonly name: string; readonly roles: readonly Role[]; readonly description: string }[] = [
-  { id: 'commissioner-amrit', name: 'Amrit (commissioner)', roles: ['commissioner'], description: 'Raises and manages placements' },
-  { id: 'commissioner-bea', name: 'Bea (commissioner)', roles: ['commissioner'], description: 'Raises and manages placements' },
-  { id: 'finance-dana', name: 'Dana (finance officer)', roles: ['finance'], description: 'Sets budgets, reads the returns and the forecast' },
-  { id: 'manager-eve', name: 'Eve (head of service)', roles: ['manager'], description: 'Reads the weekly report' },
-  { id: 'admin-sam', name: 'Sam (administrator)', roles: ['admin'], description: 'Looks after the scheduled jobs' },
-  { id: 'demo-user', name: 'Demo user (every role)', roles: ['commissioner', 'finance', 'manager', 'admin'], description: 'Sees everything' },
+  { id: 'commissioner-amrit', name: 'Amrit Kaur', roles: ['commissioner'], description: 'Commissioner: raises and manages placements' },
+  { id: 'commissioner-bea', name: 'Bea Lewis', roles: ['commissioner'], description: 'Commissioner: raises and manages placements' },
+  { id: 'finance-dana', name: 'Dana Okafor', roles: ['finance'], description: 'Finance officer: sets budgets, reads the returns and the forecast' },
+  { id: 'manager-eve', name: 'Eve Marsh', roles: ['manager'], description: 'Head of service (manager): reads the weekly report' },
+  { id: 'admin-sam', name: 'Sam Patel', roles: ['admin'], description: 'Administrator: looks after the scheduled jobs' },
+  { id: 'demo-user', name: 'Demo user', roles: ['commissioner', 'finance', 'manager', 'admin'], description: 'Every role: commissioner, finance, manager and admin' },
 ];
