@@ -82,7 +82,7 @@ export async function submitForm<T extends object>(options: {
     if (error instanceof DomainError) {
       const guidance = ruleGuidance(error.rule);
       const field = error.field === undefined ? undefined : formFieldOf(error.field);
-      const message = `${guidance.name} (${error.rule}): ${capitalise(error.message)}. ${guidance.instead}`;
+      const message = `${guidance.name} (${error.rule}): ${capitalise(inFormWords(error.message))}. ${guidance.instead}`;
       const fieldErrors = [{ field: field !== undefined && field in naming.labels ? field : 'form-top', message }];
       return { kind: 'invalid', status: 422, errors: errorsView(fieldErrors, naming, { code: error.rule, ...guidance }), values };
     }
@@ -92,6 +92,19 @@ export async function submitForm<T extends object>(options: {
     }
     throw error;
   }
+}
+
+/** The API's field names that refusals mention, in the words the form uses. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  rateException: 'an exception',
+  emergencyReason: 'an emergency reason',
+  initialTermDays: 'initial term',
+  weeklyRatePence: 'weekly rate',
+};
+
+/** A refusal's message with API field names put into words (`rateException` → `an exception ...`). */
+export function inFormWords(message: string): string {
+  return message.replace(/\b(?:a |an )?(rateException|emergencyReason|initialTermDays|weeklyRatePence)\b/g, (_match, name: string) => FIELD_WORDS[name]);
 }
 
 function withoutUndefined(body: object): object {
