@@ -29,24 +29,27 @@ cleanup() {
   if [ -n "${PG_DIR:-}" ] && [ -f "$PG_DIR/postmaster.pid" ]; then
     $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR" -m fast -w stop >/dev/null 2>&1 || true
   fi
+  if [ -n "${PG_TMP:-}" ]; then rm -rf "$PG_TMP"; fi
   if [ -f "$RUN_DIR/redis.pid" ]; then kill "$(cat "$RUN_DIR/redis.pid")" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
 start_postgres() {
   PG_BIN=$(pg_bin) || { apt_install postgresql; PG_BIN=$(pg_bin) || fail "PostgreSQL binaries not found after install"; }
-  PG_DIR="$RUN_DIR/pg"; PG_AS=""
-  mkdir -p "$PG_DIR"
+  # The cluster lives in a temporary folder of its own, not in the clone: the clone may sit in a folder
+  # that only root can enter (/root/...), and the server runs as the postgres user.
+  PG_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ledger-test-pg.XXXXXX"); PG_AS=""
   if is_root; then
-    id postgres >/dev/null 2>&1 || useradd --system --home "$RUN_DIR" postgres
-    chown postgres "$RUN_DIR" "$PG_DIR"; chmod 755 "$RUN_DIR"
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent postgres
+    chown postgres "$PG_TMP"; chmod 700 "$PG_TMP"
     PG_AS="runuser -u postgres --"
   fi
+  PG_DIR="$PG_TMP/data"
   local port; port=$(free_port)
-  $PG_AS "$PG_BIN/initdb" -D "$PG_DIR" --auth=trust -U postgres --no-sync >"$RUN_DIR/initdb.log" 2>&1 || fail "initdb failed (see $RUN_DIR/initdb.log)"
-  $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 30 \
+  (cd / && $PG_AS "$PG_BIN/initdb" -D "$PG_DIR" --auth=trust -U postgres --no-sync) >"$RUN_DIR/initdb.log" 2>&1 || fail "initdb failed (see $RUN_DIR/initdb.log)"
+  (cd / && $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 30 \
     -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c idle_in_transaction_session_timeout=60000" start >/dev/null \
-    || fail "PostgreSQL did not start (see $PG_DIR/server.log)"
+    ) || fail "PostgreSQL did not start (see $PG_DIR/server.log)"
   export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
   log "throwaway PostgreSQL on port $port"
 }
