@@ -28,6 +28,8 @@ describe('a placement recorded through the API from request to end', () => {
     await post('/in-house-searches', noInHouseOption()).expect(201);
     const res = await post('/commission', commissionBody()).expect(201);
     expect(res.body).toMatchObject({ revision: 2, termEnd: '2026-12-28', appended: ['PlacementCommissioned'] });
+    const providers = (await t.http.get('/api/providers').set('Authorization', `Bearer ${manager}`).expect(200)).body;
+    expect(providers).toEqual({ count: 1, providers: [commissionBody().provider] });
   });
 
   it('lists the commissioned placement at once (read-your-writes)', async () => {

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   CLOCK, EVENT_STORE, JOB_SCHEDULER, type JobScheduler, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
-  LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
+  LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListKnownProvidersHandler, ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
 } from '@ledger/application';
 import {
   GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler, GetReturnHandler, GetWeeklyReportHandler,
@@ -21,6 +21,7 @@ import { ComplianceController } from './compliance/compliance.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ReportsController } from './reports/reports.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ProvidersController } from './providers/providers.controller';
 import { WEB_CONTROLLERS, WEB_PROVIDERS } from '../../web/src/web.module';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
@@ -30,7 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, HealthController, ...WEB_CONTROLLERS],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, ProvidersController, HealthController, ...WEB_CONTROLLERS],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -45,7 +46,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, GetBudgetsHandler, GetReturnHandler,
+        ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, ListKnownProvidersHandler, GetBudgetsHandler, GetReturnHandler,
         GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
         GetWeeklyReportHandler, IssueWeeklyReportHandler,
         ...WEB_PROVIDERS,

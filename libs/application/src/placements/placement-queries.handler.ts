@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { PlacementState } from '@ledger/domain';
+import type { PlacementState, Provider } from '@ledger/domain';
 import type { EventStore, SqlDatabase } from '@ledger/event-store';
-import { listPlacementSummaries, type PlacementListFilter, type PlacementSummary } from '@ledger/projections';
+import { listKnownProviders, listPlacementSummaries, type PlacementListFilter, type PlacementSummary } from '@ledger/projections';
 import { NotFoundError } from '../command-handling/application-errors';
 import { EVENT_STORE, SQL_DATABASE } from '../tokens';
 import { placementModel, placementStreamId } from './placement-model';
@@ -73,5 +73,17 @@ export class ListPlacementsHandler implements IQueryHandler<ListPlacements> {
 
   execute({ filter }: ListPlacements): Promise<PlacementSummary[]> {
     return listPlacementSummaries(this.db, filter);
+  }
+}
+
+/** Providers the ledger has commissioned from, each as last recorded: the commission form offers them. */
+export class ListKnownProviders extends Query<Provider[]> {}
+
+@QueryHandler(ListKnownProviders)
+export class ListKnownProvidersHandler implements IQueryHandler<ListKnownProviders> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  execute(): Promise<Provider[]> {
+    return listKnownProviders(this.db);
   }
 }

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, envelopeFor, ExecutePlacementCommand, GetPlacement, LEDGER_CONFIG, SQL_DATABASE, type Clock, type LedgerConfig, type PlacementView } from '@ledger/application';
+import { CLOCK, envelopeFor, ExecutePlacementCommand, GetPlacement, LEDGER_CONFIG, ListKnownProviders, type Clock, type LedgerConfig, type PlacementView } from '@ledger/application';
 import { formatPounds, PLACEMENT_TYPES, PROVIDER_TYPES, todayIn, type LocalDate, type Pence, type Provider } from '@ledger/domain';
-import type { SqlExecutor } from '@ledger/event-store';
-import { listKnownProviders } from '@ledger/projections';
 import { CommissionPlacementDto } from '../../../../api/src/placements/dto/commission-placement.dto';
 import { placementCommandFrom } from '../../../../api/src/placements/placement-commands-from-requests';
 import { CurrentUser, PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
@@ -34,7 +32,6 @@ export const COMMISSION_NAMING: FieldNaming = {
 export class CommissionController {
   constructor(
     private readonly pages: PageRenderer, private readonly commands: CommandBus, private readonly queries: QueryBus,
-    @Inject(SQL_DATABASE) private readonly db: SqlExecutor,
     @Inject(CLOCK) private readonly clock: Clock, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
@@ -52,7 +49,7 @@ export class CommissionController {
   @PageRoles('commissioner')
   async check(@Req() req: WebRequest, @Res() res: Response, @Param('id') id: string, @Body() body: Record<string, unknown>) {
     const view = await this.load(id);
-    const known = await listKnownProviders(this.db);
+    const known = await this.queries.execute(new ListKnownProviders());
     const form = new FormReader(body);
     const apiBody = commissionBody(form, (choice, typed) => chosenProvider(choice, known, typed));
     const values = form.values();
@@ -127,7 +124,7 @@ export class CommissionController {
   }
 
   private async renderForm(req: WebRequest, res: Response, view: PlacementView, values: FormValues, errors: ErrorsView | undefined, status: number, revision: number) {
-    const known = await listKnownProviders(this.db);
+    const known = await this.queries.execute(new ListKnownProviders());
     this.pages.render(req, res, 'placements/commission.njk', {
       pageTitle: 'Commission an external placement', placement: placementSummary(view, this.today()), placementId: view.placementId,
       values, errors, revision,
