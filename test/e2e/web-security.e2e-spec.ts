@@ -198,3 +198,31 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
     });
   });
 });
+
+describe('the web pages with JavaScript switched off', () => {
+  let t: WebTestApp;
+
+  beforeAll(async () => {
+    t = await startWebTestApp('embedded');
+  });
+  afterAll(() => t.close());
+
+  it('still sign in, record a request through its form, and filter the placements list', async () => {
+    const context = await t.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInLocally(page, t.base, 'commissioner-amrit', '/placements/new');
+    await page.fill('#childRef', 'LAC-N0JS1');
+    await page.fill('#ageAtRequest', '9');
+    await page.check('input[name="urgency"][value="planned"]');
+    await page.fill('#requiredFrom-day', '1');
+    await page.fill('#requiredFrom-month', '12');
+    await page.fill('#requiredFrom-year', '2026');
+    await Promise.all([page.waitForURL(/\/placements\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Raise request' }).click()]);
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Placement request raised');
+    await page.goto(`${t.base}/placements?childRef=N0JS&status=requested`);
+    await expect(page.locator('main table tbody tr').allTextContents()).resolves.toEqual([expect.stringContaining('LAC-N0JS1')]);
+    await page.goto(`${t.base}/placements?childRef=NOBODY`);
+    await expect(page.locator('main table tbody tr').count()).resolves.toBe(0);
+    await context.close();
+  });
+});
