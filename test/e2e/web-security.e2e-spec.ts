@@ -168,6 +168,14 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
       await context.close();
     });
 
+    it('marks the session cookie Secure when the request came over HTTPS through a proxy on this machine, and only then', async () => {
+      const overHttps = await t.http.get('/sign-in').set('X-Forwarded-Proto', 'https').expect(200);
+      expect(String(overHttps.headers['set-cookie'])).toMatch(/ledger\.sid=.*; Secure/);
+      const overHttp = await t.http.get('/sign-in').expect(200);
+      expect(String(overHttp.headers['set-cookie'])).toMatch(/ledger\.sid=/);
+      expect(String(overHttp.headers['set-cookie'])).not.toMatch(/; Secure/);
+    });
+
     it('leaves the JSON API to bearer tokens: a signed-in browser’s cookie gets 401 and no session', async () => {
       const { context, page } = await t.signedIn('demo-user');
       const api = await page.request.get(`${t.base}/api/placements`);
@@ -184,8 +192,7 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
       await page.goto(`${t.base}/reports`);
       const old = (await context.cookies(t.base)).find((c) => c.name === 'ledger.sid');
       expect(old).toBeDefined();
-      // By keyboard: the long sign-out item wraps in the navigation, where a pointer click lands between its lines.
-      await Promise.all([page.waitForURL('**/signed-out'), page.getByRole('link', { name: /Sign out/ }).press('Enter')]);
+      await Promise.all([page.waitForURL('**/signed-out'), page.getByRole('link', { name: 'Sign out' }).click()]);
       await expectAccessible(page);
       await context.close();
 
@@ -195,6 +202,21 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
       await again.goto(`${t.base}/reports`);
       expect(new URL(again.url()).pathname).toBe('/sign-in');
       await replay.close();
+    });
+  });
+
+  describe('an idle session', () => {
+    it('ends once its idle time has run out: the next page asks for sign-in again', async () => {
+      const { context, page } = await t.signedIn('finance-dana');
+      await page.goto(`${t.base}/reports`);
+      expect(new URL(page.url()).pathname).toBe('/reports');
+      const sid = decodeURIComponent((await context.cookies(t.base)).find((c) => c.name === 'ledger.sid')!.value).replace(/^s:/, '').split('.')[0];
+      // Every request moves expiry on by the idle timeout; stand in for 30 quiet minutes by moving it back.
+      const moved = await t.runtime.database.query("UPDATE web_sessions SET expires_at = now() - interval '1 second' WHERE sid = $1 RETURNING sid", [sid]);
+      expect(moved).toHaveLength(1);
+      await page.goto(`${t.base}/reports`);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await context.close();
     });
   });
 });
