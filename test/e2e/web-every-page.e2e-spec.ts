@@ -1,3 +1,4 @@
+import { formatPounds, type Pence } from '@ledger/domain';
 import { expectAccessible, startWebTestApp, type WebTestApp } from '../support/web';
 import { recordWorkedExample } from '../support/worked-example';
 
@@ -39,6 +40,20 @@ describe('every page of the web service', () => {
     // The same page with other filters may share a title; different pages may not.
     const clashes = [...byTitle.entries()].filter(([, paths]) => new Set(paths.map((p) => p.split('?')[0])).size > 1);
     expect(clashes).toEqual([]);
+    await context.close();
+  });
+
+  it('opens on the year at a glance and the reviews to record, from the same queries as the API', async () => {
+    const { context, page } = await t.signedIn('demo-user');
+    const bearer = { Authorization: `Bearer ${await t.token(['finance'])}` };
+    const forecast = (await t.http.get('/api/forecast?financialYear=2026-27').set(bearer).expect(200)).body.scenarios.continuing;
+    const renewals = (await t.http.get('/api/renewals').set(bearer).expect(200)).body;
+    for (const figure of ['budgetPence', 'actualToDatePence', 'projectedOutturnPence']) {
+      await expect(page.locator(`[data-figure="${figure}"]`).textContent()).resolves.toBe(formatPounds(forecast[figure] as Pence));
+    }
+    expect(forecast.budgetPence).toBe(5_200_000);
+    await expect(page.locator('[data-figure="reviewsDue"]').textContent()).resolves.toBe(String(renewals.reviewsDue.length));
+    await expect(page.locator('[data-figure="reviewsOverdue"]').textContent()).resolves.toBe(String(renewals.reviewsOverdue.length));
     await context.close();
   });
 });

@@ -131,8 +131,14 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
     it('lists what the signed-in role can do, and nothing else', async () => {
       const { context, page } = await t.signedIn('finance-dana');
       await expect(page.locator('h1').textContent()).resolves.toBe('Placement ledger');
-      const tasks = await page.locator('main h2 a').allTextContents();
+      const tasks = await page.locator('main li h2 a').allTextContents();
       expect(tasks).toEqual(['Placements', 'Finance', 'Returns', 'Budgets', 'Compliance', 'Reports', 'Notifications']);
+      // The year at a glance, from the same query as GET /api/forecast (nothing recorded here: all zero, green).
+      const forecast = (await t.http.get('/api/forecast?financialYear=2026-27&asOf=2026-11-23').set('Authorization', `Bearer ${await t.token(['finance'])}`).expect(200)).body;
+      await expect(page.locator('[data-figure="projectedOutturnPence"]').textContent()).resolves.toBe('£0.00');
+      expect(forecast.scenarios.continuing.projectedOutturnPence).toBe(0);
+      await expect(page.locator('[data-rag="continuing"]').getAttribute('data-rag-value')).resolves.toBe(forecast.scenarios.continuing.rag);
+      await expect(page.locator('[data-figure="reviewsDue"]').count()).resolves.toBe(0);
       await expectAccessible(page);
       await screenshot(page, 'home');
       await context.close();

@@ -1,5 +1,8 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ROLES } from '@ledger/application';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { CLOCK, LEDGER_CONFIG, ROLES, type Clock, type LedgerConfig } from '@ledger/application';
+import { financialYearOf, todayIn } from '@ledger/domain';
+import { GetForecast, GetRenewals } from '@ledger/reporting';
 import type { Response } from 'express';
 import { PageRenderer } from '../rendering/page-renderer';
 import { navigationFor } from '../rendering/navigation';
@@ -21,13 +24,29 @@ const WHAT_EACH_PAGE_IS_FOR: Record<string, string> = {
 @WebPages()
 @Controller()
 export class HomeController {
-  constructor(private readonly pages: PageRenderer) {}
+  constructor(
+    private readonly pages: PageRenderer, private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
 
-  /** The signed-in user's start page: what they can do here, by role. */
+  /**
+   * The signed-in user's start page: the day's state of the ledger as their role sees it (reviews to record;
+   * the year's budget against the prudent outturn), then what they can do here. The same queries as the API.
+   */
   @Get()
   @PageRoles(...ROLES)
-  home(@Req() req: WebRequest, @Res() res: Response, @CurrentUser() user: WebUser) {
+  async home(@Req() req: WebRequest, @Res() res: Response, @CurrentUser() user: WebUser) {
     const tasks = navigationFor(user.roles, '/').map((item) => ({ ...item, description: WHAT_EACH_PAGE_IS_FOR[item.href] ?? '' }));
-    this.pages.render(req, res, 'pages/home.njk', { pageTitle: 'Home', tasks });
+    const now = this.clock.now();
+    const today = todayIn(now, this.config.timeZone);
+    const seesReviews = user.roles.some((role) => role === 'commissioner' || role === 'manager');
+    const seesBudget = user.roles.some((role) => role === 'finance' || role === 'manager');
+    const [renewals, forecast] = await Promise.all([
+      seesReviews ? this.queries.execute(new GetRenewals(today, this.config.reviewDueWithinDays, now)) : undefined,
+      seesBudget ? this.queries.execute(new GetForecast(financialYearOf(today), today, now)) : undefined,
+    ]);
+    this.pages.render(req, res, 'pages/home.njk', {
+      pageTitle: 'Home', tasks, today, renewals, year: forecast?.financialYear, prudent: forecast?.scenarios.continuing,
+    });
   }
 }
