@@ -1,5 +1,5 @@
 import { formatPounds, type Pence } from '@ledger/domain';
-import { expectAccessible, startWebTestApp, type WebTestApp } from '../support/web';
+import { expectAccessible, screenshot, startWebTestApp, type WebTestApp } from '../support/web';
 import { recordWorkedExample } from '../support/worked-example';
 
 /**
@@ -54,6 +54,7 @@ describe('every page of the web service', () => {
     expect(forecast.budgetPence).toBe(5_200_000);
     await expect(page.locator('[data-figure="reviewsDue"]').textContent()).resolves.toBe(String(renewals.reviewsDue.length));
     await expect(page.locator('[data-figure="reviewsOverdue"]').textContent()).resolves.toBe(String(renewals.reviewsOverdue.length));
+    await screenshot(page, 'home');
     await context.close();
   });
 });

@@ -140,7 +140,6 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
       await expect(page.locator('[data-rag="continuing"]').getAttribute('data-rag-value')).resolves.toBe(forecast.scenarios.continuing.rag);
       await expect(page.locator('[data-figure="reviewsDue"]').count()).resolves.toBe(0);
       await expectAccessible(page);
-      await screenshot(page, 'home');
       await context.close();
     });
   });
