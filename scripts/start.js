@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build if needed, then start the API on embedded defaults with the demo council.
-const { spawnSync, spawn } = require('node:child_process');
+// The server runs in this very process (no child), so a signal sent to npm's child, or to the whole
+// process group, reaches the server itself: nothing is orphaned, and a repeated signal is ignored.
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -15,7 +17,6 @@ if (stale) {
   const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const env = { ...process.env, LEDGER_SEED_DEMO: process.env.LEDGER_SEED_DEMO ?? 'true' };
-const child = spawn(process.execPath, [entry], { cwd: root, env, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.env.LEDGER_SEED_DEMO = process.env.LEDGER_SEED_DEMO ?? 'true';
+process.chdir(root);
+require(entry);

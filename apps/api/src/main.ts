@@ -5,6 +5,7 @@ import {
   type JobScheduler,
 } from '@ledger/application';
 import { createApp } from './create-app';
+import { installGracefulShutdown } from './graceful-shutdown';
 import { JOB_HANDLERS } from './jobs/job-handlers';
 
 /** Starts the API on the configured store; with LEDGER_SEED_DEMO, fills an empty store with the demo council. */
@@ -24,18 +25,11 @@ async function main(): Promise<void> {
     : config.redisUrl === undefined ? new InProcessScheduler(runtime, JOB_HANDLERS, log) : new BullMqScheduler(runtime, JOB_HANDLERS, { redisUrl: config.redisUrl }, log);
   await jobs?.start();
   const app = await createApp(runtime, secret, { scheduler: jobs });
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    process.stdout.write(`\n${signal}: closing the ledger cleanly...\n`);
-    await jobs?.stop();
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  installGracefulShutdown(app.getHttpServer(), {
+    stopJobs: async () => jobs?.stop(),
+    closeApp: () => app.close(),
+    closeStore: () => runtime.close(),
+  }, { graceMs: config.shutdownGraceMs, say: (line) => process.stdout.write(`\n${line}\n`) });
   await app.listen(config.port, '0.0.0.0');
   const base = `http://localhost:${config.port}`;
   // A bearer token is printed only for the local demo: embedded store, a generated secret, no identity provider.

@@ -41,6 +41,8 @@ export interface LedgerConfig {
   /** A web session ends after this long without a request, and this long after sign-in whatever happens. */
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteMinutes: number;
+  /** On SIGTERM or SIGINT, how long requests in flight may take before their sockets are closed. */
+  readonly shutdownGraceMs: number;
 }
 
 /** Role names as an identity provider sends them, mapped to the ledger's roles. */
@@ -198,5 +200,6 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     webSignIn: webSignIn(env, nonEmpty(env.DATABASE_URL) === undefined && nonEmpty(env.EVENTSTORE_CONNECTION_STRING) === undefined),
     sessionIdleMinutes: integer(env, 'LEDGER_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteMinutes: integer(env, 'LEDGER_SESSION_ABSOLUTE_MINUTES', 10 * 60, 1, 7 * 24 * 60),
+    shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }

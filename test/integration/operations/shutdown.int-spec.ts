@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { eventually } from '../../support/eventually';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const API = path.join(ROOT, 'dist/apps/api/src/main.js');
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts a command with the given settings and resolves once it prints that it is serving. */
+function start(command: string, args: string[], env: Record<string, string>): Promise<Started> {
+  const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve, reject) => {
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('More tokens')) resolve({ child, output: () => output, exited });
+    };
+    child.stdout!.on('data', take);
+    child.stderr!.on('data', take);
+    void exited.then(({ code }) => reject(new Error(`exited with ${code} before serving:\n${output}`)));
+  });
+}
+
+/** A connection that sends half a request and then says nothing more. */
+async function stalledClient(port: number): Promise<net.Socket> {
+  const socket = net.connect(port, '127.0.0.1');
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  socket.on('error', () => undefined);
+  socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ');
+  return socket;
+}
+
+/** A keep-alive connection that has had its answer and now sits idle. */
+async function idleClient(port: number): Promise<net.Socket> {
+  const socket = net.connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  const answered = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+  socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
+  await answered;
+  return socket;
+}
+
+const refusesConnections = (port: number) => new Promise<boolean>((resolve) => {
+  const socket = net.connect(port, '127.0.0.1');
+  socket.once('connect', () => { socket.destroy(); resolve(false); });
+  socket.once('error', () => resolve(true));
+});
+
+describe('stopping the API', () => {
+  const dirs: string[] = [];
+  const dataDir = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-shutdown-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  it('exits 0 within the grace period despite an idle and a stalled client and a second SIGTERM, and leaves no lock behind', async () => {
+    if (!fs.existsSync(API)) throw new Error(`${API} is missing: npm test builds it`);
+    const dir = dataDir();
+    const port = await freePort();
+    const env = { LEDGER_DATA_DIR: dir, PORT: String(port), LEDGER_SHUTDOWN_GRACE_MS: '1500' };
+    const api = await start(process.execPath, [API], env);
+    const sockets = [await idleClient(port), await stalledClient(port)];
+    api.child.kill('SIGTERM');
+    await eventually(async () => { if (!api.output().includes('closing the ledger cleanly')) throw new Error('not closing yet'); });
+    api.child.kill('SIGTERM');
+    await expect(api.exited).resolves.toEqual({ code: 0, signal: null });
+    expect(api.output()).toContain('SIGTERM again: already closing');
+    sockets.forEach((socket) => socket.destroy());
+    // The folder is free: the next start takes it and serves.
+    const again = await start(process.execPath, [API], env);
+    again.child.kill('SIGINT');
+    await expect(again.exited).resolves.toEqual({ code: 0, signal: null });
+  }, 60_000);
+
+  it('under `npm start`, a SIGTERM to npm alone stops the server too: the port and the folder are free afterwards', async () => {
+    const dir = dataDir();
+    const port = await freePort();
+    const env = { LEDGER_DATA_DIR: dir, PORT: String(port), LEDGER_SEED_DEMO: 'false', LEDGER_SHUTDOWN_GRACE_MS: '1500' };
+    const npm = await start('npm', ['start', '--silent'], env);
+    npm.child.kill('SIGTERM');
+    await npm.exited;
+    await eventually(async () => { if (!(await refusesConnections(port))) throw new Error(`port ${port} still answers: the server outlived npm`); });
+    const again = await start(process.execPath, [API], env);
+    again.child.kill('SIGTERM');
+    await expect(again.exited).resolves.toEqual({ code: 0, signal: null });
+  }, 90_000);
+});
