@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DataFolderLockedError, LOCK_FILE, openEmbeddedDatabase, openEventStorage, SqlEventStore } from '@ledger/event-store';
+import { DataFolderLockedError, LOCK_FILE, lockHolderFor, openEmbeddedDatabase, openEventStorage, SqlEventStore } from '@ledger/event-store';
 import { createTestEmbeddedDatabase, embeddedTemplate, tempDataDir } from '../../support/embedded';
 import { describeEventStoreContract } from './event-store.contract';
 import { newEvent } from './event-store.fixtures';
@@ -55,10 +55,49 @@ describe('an embedded data folder whose lock was left by a process that died', (
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     fs.writeFileSync(lockFile(dataDir), String(dead));
     const db = await openEmbeddedDatabase(dataDir, { template: await embeddedTemplate() });
-    expect(fs.readFileSync(lockFile(dataDir), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(lockFile(dataDir), 'utf8'))).toEqual(lockHolderFor(process.pid));
     await db.close();
     expect(fs.existsSync(lockFile(dataDir))).toBe(false);
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('an embedded data folder whose lock names a live process that is not its holder', () => {
+  it('is taken over when the lock names this very process (as after a container restart, where ids repeat)', async () => {
+    const dataDir = tempDataDir();
+    fs.writeFileSync(lockFile(dataDir), JSON.stringify({ ...lockHolderFor(process.pid), startedAt: '1' }));
+    const db = await openEmbeddedDatabase(dataDir, { template: await embeddedTemplate() });
+    expect(JSON.parse(fs.readFileSync(lockFile(dataDir), 'utf8'))).toEqual(lockHolderFor(process.pid));
+    await db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is taken over when the pid is alive but belongs to a process started at another time (a reused id)', async () => {
+    const dataDir = tempDataDir();
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      const holder = lockHolderFor(other.pid!);
+      expect(holder.startedAt).toMatch(/^\d+$/);
+      fs.writeFileSync(lockFile(dataDir), JSON.stringify({ ...holder, startedAt: String(Number(holder.startedAt) - 1) }));
+      const db = await openEmbeddedDatabase(dataDir, { template: await embeddedTemplate() });
+      expect(JSON.parse(fs.readFileSync(lockFile(dataDir), 'utf8')).pid).toBe(process.pid);
+      await db.close();
+    } finally {
+      other.kill();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused when the lock names the live process with its own start time', async () => {
+    const dataDir = tempDataDir();
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(lockFile(dataDir), JSON.stringify(lockHolderFor(other.pid!)));
+      await expect(openEmbeddedDatabase(dataDir)).rejects.toThrow(`is in use by process ${other.pid}`);
+    } finally {
+      other.kill();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -20,11 +20,65 @@ function isAlive(pid: number): boolean {
   }
 }
 
-const readPid = (file: string): number => Number(fs.readFileSync(file, 'utf8').trim());
+/**
+ * Who holds a lock: the pid, and where the system tells (Linux /proc), the kernel's boot id and the
+ * process's start time, so a pid reused by another process, or after a reboot or a container restart
+ * (where ids repeat), is not mistaken for the holder. Old locks hold the pid alone.
+ */
+export interface LockHolder {
+  readonly pid: number;
+  readonly bootId?: string;
+  readonly startedAt?: string;
+}
+
+function readProc(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Field 22 of /proc/<pid>/stat: the process's start, in clock ticks after boot (the name in field 2 may hold spaces). */
+function startTimeOf(pid: number): string | undefined {
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (stat === undefined) return undefined;
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+export function lockHolderFor(pid: number): LockHolder {
+  const bootId = readProc('/proc/sys/kernel/random/boot_id');
+  const startedAt = startTimeOf(pid);
+  return { pid, ...(bootId === undefined ? {} : { bootId }), ...(startedAt === undefined ? {} : { startedAt }) };
+}
+
+/** Lock files this process holds now: a lock naming our pid that is not among them was left by an earlier life. */
+const heldHere = new Set<string>();
+
+function isHeld(file: string, holder: LockHolder): boolean {
+  if (holder.pid === process.pid) return heldHere.has(file);
+  if (!isAlive(holder.pid)) return false;
+  const now = lockHolderFor(holder.pid);
+  if (holder.bootId !== undefined && now.bootId !== undefined && holder.bootId !== now.bootId) return false;
+  if (holder.startedAt !== undefined && now.startedAt !== undefined && holder.startedAt !== now.startedAt) return false;
+  return true;
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return { pid: Number(trimmed) };
+  try {
+    const parsed = JSON.parse(trimmed) as Partial<LockHolder>;
+    return Number.isInteger(parsed.pid) && (parsed.pid as number) > 0 ? (parsed as LockHolder) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Nothing in PGlite stops two processes opening one folder, and one of them then loses writes
- * silently: a lock file holding the owner's pid refuses the second; a dead owner's lock is taken over.
+ * silently: a lock file naming its holder refuses the second; a lock whose holder is gone (dead, or its
+ * pid now another process's, or our own pid from an earlier life) is taken over.
  * The lock appears with its pid already inside (written aside, then hard-linked into place), so a
  * reader never sees it empty; a stale lock is moved aside before it is judged, so two processes
  * taking over the same stale lock cannot both win. Resolves to the function that releases it.
@@ -33,12 +87,19 @@ export function acquireFolderLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE);
   const mine = `${file}.${process.pid}.${Date.now()}`;
-  fs.writeFileSync(mine, String(process.pid));
+  const content = JSON.stringify(lockHolderFor(process.pid));
+  fs.writeFileSync(mine, content);
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (place(mine, file)) return () => fs.rmSync(file, { force: true });
-      const holder = readPidOrUndefined(file);
-      if (holder !== undefined && isAlive(holder)) throw new DataFolderLockedError(dataDir, holder);
+      if (place(mine, file, content)) {
+        heldHere.add(file);
+        return () => {
+          heldHere.delete(file);
+          fs.rmSync(file, { force: true });
+        };
+      }
+      const holder = readHolder(file);
+      if (holder !== undefined && isHeld(file, holder)) throw new DataFolderLockedError(dataDir, holder.pid);
       takeOverStale(file, holder);
     }
     throw new Error(`Could not take the lock file ${file}; is another process starting on ${dataDir}?`);
@@ -47,8 +108,8 @@ export function acquireFolderLock(dataDir: string): () => void {
   }
 }
 
-/** True when the lock file was created holding our pid; false when one exists already. */
-function place(mine: string, file: string): boolean {
+/** True when the lock file was created holding who we are; false when one exists already. */
+function place(mine: string, file: string, content: string): boolean {
   try {
     fs.linkSync(mine, file);
     return true;
@@ -59,7 +120,7 @@ function place(mine: string, file: string): boolean {
   }
   // A file system without hard links: exclusive create, with a moment where the file is empty.
   try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+    fs.writeFileSync(file, content, { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -67,18 +128,17 @@ function place(mine: string, file: string): boolean {
   }
 }
 
-function readPidOrUndefined(file: string): number | undefined {
+function readHolder(file: string): LockHolder | undefined {
   try {
-    const pid = readPid(file);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    return parseHolder(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
-/** Moves the lock aside; if what was moved is not the dead owner's lock we judged, puts it back. */
-function takeOverStale(file: string, stalePid: number | undefined): void {
+/** Moves the lock aside; if what was moved is not the stale lock we judged but a live holder's, puts it back. */
+function takeOverStale(file: string, stale: LockHolder | undefined): void {
   const aside = `${file}.stale.${process.pid}`;
   try {
     fs.renameSync(file, aside);
@@ -86,8 +146,8 @@ function takeOverStale(file: string, stalePid: number | undefined): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const moved = readPidOrUndefined(aside);
-  if (moved !== stalePid && moved !== undefined && isAlive(moved)) {
+  const moved = readHolder(aside);
+  if (moved !== undefined && JSON.stringify(moved) !== JSON.stringify(stale) && isHeld(file, moved)) {
     try {
       fs.linkSync(aside, file);
     } catch {
