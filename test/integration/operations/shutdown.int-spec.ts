@@ -1,42 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { eventually } from '../../support/eventually';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const API = path.join(ROOT, 'dist/apps/api/src/main.js');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly output: () => string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Starts a command with the given settings and resolves once it prints that it is serving. */
-function start(command: string, args: string[], env: Record<string, string>): Promise<Started> {
-  const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return new Promise((resolve, reject) => {
-    const take = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('More tokens')) resolve({ child, output: () => output, exited });
-    };
-    child.stdout!.on('data', take);
-    child.stderr!.on('data', take);
-    void exited.then(({ code }) => reject(new Error(`exited with ${code} before serving:\n${output}`)));
-  });
-}
+import { API, startApiProcess as start } from '../../support/api-process';
+import { freePort } from '../../support/own-redis';
 
 /** A connection that sends half a request and then says nothing more. */
 async function stalledClient(port: number): Promise<net.Socket> {

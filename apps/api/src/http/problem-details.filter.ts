@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { AuthenticationError, ConcurrencyConflictError, NotFoundError, PreconditionFailedError } from '@ledger/application';
+import { AuthenticationError, ConcurrencyConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '@ledger/application';
 import { DomainError } from '@ledger/domain';
 import type { Request, Response } from 'express';
 import { problem, PROBLEM_CONTENT_TYPE, RequestValidationError, type Problem } from './problem';
@@ -17,6 +17,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const body = { ...this.toProblem(error), instance: request.originalUrl };
+    if (error instanceof ServiceUnavailableError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (body.status >= 500) this.logger.error({ err: error, path: request.originalUrl }, 'Unhandled error');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
@@ -35,6 +36,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ConcurrencyConflictError) return problem(409, 'concurrency-conflict', 'Conflict', error.message);
     if (error instanceof PreconditionFailedError) return problem(412, 'precondition-failed', 'Precondition failed', error.message);
     if (error instanceof AuthenticationError) return problem(401, 'unauthenticated', 'Unauthenticated', error.message);
+    if (error instanceof ServiceUnavailableError) return problem(503, 'service-unavailable', 'Service unavailable', error.message);
     if (error instanceof HttpException) return this.fromHttpException(error);
     const parser = error as BodyParserError;
     if (parser?.type === 'entity.too.large') return problem(413, 'payload-too-large', 'Payload too large', 'The request body is larger than the API accepts');

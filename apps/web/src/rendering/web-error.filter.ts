@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { NotFoundError } from '@ledger/application';
+import { NotFoundError, ServiceUnavailableError } from '@ledger/application';
 import type { Response } from 'express';
 import { SignInRequired } from '../auth/web-session.guard';
 import type { WebRequest } from '../auth/pages.decorator';
@@ -33,10 +33,12 @@ export class WebErrorFilter implements ExceptionFilter {
       res.redirect(303, `/sign-in?returnTo=${encodeURIComponent(error.returnTo)}`);
       return;
     }
-    const status = error instanceof NotFoundError ? 404 : error instanceof HttpException ? error.getStatus() : 500;
-    if (status >= 500) this.logger.error({ err: error, path: req.path }, 'Unhandled error on a web page');
+    const status = error instanceof NotFoundError ? 404 : error instanceof ServiceUnavailableError ? 503 : error instanceof HttpException ? error.getStatus() : 500;
+    if (error instanceof ServiceUnavailableError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (status >= 500 && status !== 503) this.logger.error({ err: error, path: req.path }, 'Unhandled error on a web page');
     const detail = status === 404 ? 'If you typed the web address, check it is correct. If you followed a link, the placement or page may not exist.'
-      : status >= 500 ? 'Something went wrong on our side. It has been logged; try again later.'
+      : status === 503 && error instanceof ServiceUnavailableError ? error.message
+        : status >= 500 ? 'Something went wrong on our side. It has been logged; try again later.'
         : error instanceof Error ? error.message : String(error);
     this.pages.render(req, res, 'pages/error.njk', { status, title: TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem'), detail }, status);
   }

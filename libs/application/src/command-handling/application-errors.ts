@@ -24,3 +24,12 @@ export class PreconditionFailedError extends Error {
     this.name = 'PreconditionFailedError';
   }
 }
+
+/** A service the request needs (the queue's Redis, the database) is down for now (HTTP 503 with Retry-After). */
+export class ServiceUnavailableError extends Error {
+  readonly code = 'service-unavailable';
+  constructor(message: string, readonly retryAfterSeconds = 30, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ServiceUnavailableError';
+  }
+}

@@ -1,6 +1,7 @@
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { todayIn } from '@ledger/domain';
+import { ServiceUnavailableError } from '../command-handling/application-errors';
 import type { LedgerRuntime } from '../runtime';
 import { jobSchedules, runLedgerJob, type JobHandlers, type JobScheduler, type JobsOverview, type LedgerJobPayload } from './ledger-jobs';
 
@@ -27,6 +28,7 @@ export class BullMqScheduler implements JobScheduler {
   private worker?: Worker<LedgerJobPayload>;
   private events?: QueueEvents;
   private readonly connections: Redis[] = [];
+  private queueConnection?: Redis;
 
   constructor(private readonly runtime: LedgerRuntime, private readonly handlers: JobHandlers, private readonly options: BullMqOptions, private readonly log: (message: string, error?: unknown) => void = () => undefined) {}
 
@@ -41,10 +43,18 @@ export class BullMqScheduler implements JobScheduler {
     return { attempts: this.options.attempts ?? 5, backoff: { type: 'exponential' as const, delay: this.options.backoffMs ?? 10_000 }, removeOnComplete: { count: 1000 }, removeOnFail: false };
   }
 
+  /**
+   * Starts the queue and the worker. With Redis up it registers the schedules and queues the catch-up
+   * before resolving; with Redis down it resolves at once (the ledger starts and serves without its
+   * queue) and does both when Redis first answers.
+   */
   async start(): Promise<void> {
     const prefix = this.options.prefix;
-    this.queue = new Queue<LedgerJobPayload>(LEDGER_QUEUE, { connection: this.connection(), prefix });
-    await this.register();
+    this.queueConnection = this.connection();
+    this.queue = new Queue<LedgerJobPayload>(LEDGER_QUEUE, { connection: this.queueConnection, prefix });
+    const reachable = await this.redisAnswers();
+    if (reachable) await this.register();
+    else this.log(`Redis at ${redactedUrl(this.options.redisUrl)} does not answer; the jobs will be scheduled and caught up when it does`);
     const workerConnection = this.connection();
     this.worker = new Worker<LedgerJobPayload>(LEDGER_QUEUE, (job: Job<LedgerJobPayload>) => runLedgerJob(this.runtime, this.handlers, job.data, `job-${job.id}`), {
       connection: workerConnection, prefix, concurrency: 1,
@@ -53,7 +63,29 @@ export class BullMqScheduler implements JobScheduler {
     this.worker.on('error', (error) => this.log('Worker error', error));
     // A Redis that comes back empty (restarted without persistence) has lost the schedules too.
     workerConnection.on('ready', () => void this.register().then(() => this.catchUp()).catch((error) => this.log('Could not re-register the jobs', error)));
-    await this.catchUp();
+    if (reachable) await this.catchUp();
+  }
+
+  /** Whether Redis answers a PING within a second, on a connection that queues nothing while it is down. */
+  private async redisAnswers(): Promise<boolean> {
+    const probe = new Redis(this.options.redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      await probe.ping();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      probe.disconnect();
+    }
+  }
+
+  /** The queue is usable only while its connection is ready; otherwise a request for it would wait for Redis. */
+  private ensureAvailable(): void {
+    if (this.queueConnection?.status !== 'ready') {
+      throw new ServiceUnavailableError('The job queue (Redis) is unavailable just now; the jobs catch up when it returns. Try again shortly.');
+    }
   }
 
   /** Upserts every job scheduler; safe to repeat. */
@@ -80,6 +112,7 @@ export class BullMqScheduler implements JobScheduler {
   }
 
   async overview(): Promise<JobsOverview> {
+    this.ensureAvailable();
     const queue = this.jobs;
     const [schedulers, counts, failed] = await Promise.all([
       queue.getJobSchedulers(), queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'), queue.getFailed(0, 49),
@@ -115,5 +148,16 @@ export class BullMqScheduler implements JobScheduler {
     await this.events?.close();
     await this.queue?.close();
     for (const redis of this.connections.splice(0)) redis.disconnect();
+  }
+}
+
+/** A Redis URL without its password, for the log. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.href;
+  } catch {
+    return 'the configured URL';
   }
 }
