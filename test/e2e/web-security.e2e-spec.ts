@@ -28,6 +28,20 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
   });
   afterAll(() => t.close());
 
+  describe('a form posted with text the ledger cannot store', () => {
+    it('is a 400 page naming the field, and records nothing', async () => {
+      const { context, page } = await t.signedIn('commissioner-amrit');
+      await page.goto(`${t.base}/placements/new`);
+      const token = await csrfTokenOn(page);
+      const before = await t.eventCount();
+      const nul = await page.request.post(`${t.base}/placements/new`, { form: { ...requestForm(token), needs: 'health\u0000' }, maxRedirects: 0 });
+      expect(nul.status()).toBe(400);
+      expect(await nul.text()).toContain('needs must not contain NUL characters');
+      expect(await t.eventCount()).toBe(before);
+      await context.close();
+    });
+  });
+
   describe('a POST without the form’s CSRF token', () => {
     it('is refused with a 403 page and records nothing; the same form with its token records the request', async () => {
       const { context, page } = await t.signedIn('commissioner-amrit');

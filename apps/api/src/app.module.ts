@@ -12,6 +12,7 @@ import {
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
 import { HealthController } from './health/health.controller';
+import { HostileInputGuard } from './http/hostile-input';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PlacementsController } from './placements/placements.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         { provide: TokenVerifier, useValue: verifier },
         ...(scheduler === undefined ? [] : [{ provide: JOB_SCHEDULER, useValue: scheduler }]),
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: HostileInputGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, ListKnownProvidersHandler, GetBudgetsHandler, GetReturnHandler,

@@ -41,6 +41,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const parser = error as BodyParserError;
     if (parser?.type === 'entity.too.large') return problem(413, 'payload-too-large', 'Payload too large', 'The request body is larger than the API accepts');
     if (parser?.type === 'entity.parse.failed') return problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON');
+    if (parser?.type === 'charset.unsupported') return problem(415, 'unsupported-charset', 'Unsupported media type', 'Send the body in UTF-8 (charset=utf-8)');
+    if (parser?.type === 'encoding.unsupported') return problem(415, 'unsupported-encoding', 'Unsupported media type', 'Send the body uncompressed, or with Content-Encoding gzip or deflate');
+    if (typeof parser?.status === 'number' && parser.status >= 400 && parser.status < 500) {
+      return problem(400, 'malformed-body', 'Malformed body', 'The request body could not be read (a corrupt gzip or deflate stream, or a body cut short)');
+    }
     return problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged');
   }
 

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { SignInRequired } from '../auth/web-session.guard';
 import type { WebRequest } from '../auth/pages.decorator';
 import { ProblemDetailsFilter } from '../../../api/src/http/problem-details.filter';
+import { RequestValidationError } from '../../../api/src/http/problem';
 import { PageRenderer } from './page-renderer';
 
 const TITLES: Record<number, string> = {
@@ -33,10 +34,11 @@ export class WebErrorFilter implements ExceptionFilter {
       res.redirect(303, `/sign-in?returnTo=${encodeURIComponent(error.returnTo)}`);
       return;
     }
-    const status = error instanceof NotFoundError ? 404 : error instanceof ServiceUnavailableError ? 503 : error instanceof HttpException ? error.getStatus() : 500;
+    const status = error instanceof NotFoundError ? 404 : error instanceof RequestValidationError ? 400 : error instanceof ServiceUnavailableError ? 503 : error instanceof HttpException ? error.getStatus() : 500;
     if (error instanceof ServiceUnavailableError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (status >= 500 && status !== 503) this.logger.error({ err: error, path: req.path }, 'Unhandled error on a web page');
-    const detail = status === 404 ? 'If you typed the web address, check it is correct. If you followed a link, the placement or page may not exist.'
+    const detail = error instanceof RequestValidationError ? `What was sent cannot be recorded: ${error.errors.map((e) => `${e.field} ${e.message}`).join('; ')}. Go back and check what you typed.`
+      : status === 404 ? 'If you typed the web address, check it is correct. If you followed a link, the placement or page may not exist.'
       : status === 503 && error instanceof ServiceUnavailableError ? error.message
         : status >= 500 ? 'Something went wrong on our side. It has been logged; try again later.'
         : error instanceof Error ? error.message : String(error);
