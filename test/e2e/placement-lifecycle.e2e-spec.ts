@@ -124,8 +124,16 @@ describe('the OpenAPI document at /docs', () => {
     ]));
   });
 
-  it('reports health without credentials', async () => {
+  it('reports health without credentials: up or down per component, nothing more', async () => {
     const res = await t.http.get('/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'up', eventStore: { status: 'up', kind: 'embedded' }, readModels: { status: 'up' } });
+    expect(res.body).toEqual({ status: 'up', eventStore: { status: 'up', kind: 'embedded' }, readModels: { status: 'up' }, queue: { status: 'up', mode: 'in-process' } });
+    const asManager = await t.http.get('/health').set('Authorization', `Bearer ${await t.token(['manager'])}`).expect(200);
+    expect(asManager.body).toEqual(res.body);
+  });
+
+  it('shows an admin the read models\' position and any error detail', async () => {
+    const admin = await t.token(['admin'], 'admin-sam');
+    const res = await t.http.get('/health').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(res.body.readModels).toEqual({ status: 'up', position: expect.any(String), head: expect.any(String), caughtUp: true });
   });
 });

@@ -36,8 +36,12 @@ describe('the API started while its Redis is down', () => {
   });
 
   it('listens and serves, reports the queue down, and answers GET /api/jobs with 503 and Retry-After at once', async () => {
-    const health = await (await fetch(`${base}/health`)).json() as { status: string; queue: { status: string } };
-    expect(health).toMatchObject({ status: 'up', queue: { status: 'down' } });
+    const health = await (await fetch(`${base}/health`)).json() as { status: string; queue: Record<string, string> };
+    // To the public, only up or down: the connection error (which names the host and port) is for admins.
+    expect(health).toMatchObject({ status: 'up', queue: { status: 'down', mode: 'redis' } });
+    expect(Object.keys(health.queue).sort()).toEqual(['mode', 'status']);
+    const forAdmin = await (await fetch(`${base}/health`, { headers: { Authorization: `Bearer ${admin}` } })).json() as { queue: Record<string, string> };
+    expect(forAdmin.queue.detail).toMatch(/ECONNREFUSED|connect/i);
     const jobs = await fetch(`${base}/api/jobs`, { headers: { Authorization: `Bearer ${admin}` } });
     expect(jobs.status).toBe(503);
     expect(jobs.headers.get('retry-after')).toMatch(/^\d+$/);
