@@ -75,6 +75,20 @@ describe('requests the ledger refuses', () => {
       const finance = await t.token(['finance']);
       await refused(() => t.http.put('/api/budgets/2026-28/CC-IFA').set('Authorization', `Bearer ${finance}`).send({ amountPence: 1, reason: 'x' }), 400);
     });
+
+    it.each(['1900-01', '3000-01', '1999-00', '2099-00'])('refuses the financial year %s, outside what a council can mean', async (year) => {
+      const finance = await t.token(['finance']);
+      const problem = await refused(() => t.http.put(`/api/budgets/${year}/CC-IFA`).set('Authorization', `Bearer ${finance}`).send({ amountPence: 1, reason: 'x' }), 400);
+      expect(problem.errors).toEqual([{ field: 'financialYear', message: 'must be a financial year such as 2026-27, from 2000-01 to 2098-99' }]);
+      const res = await t.http.get(`/api/returns/monthly?financialYear=${year}&period=1`).set('Authorization', `Bearer ${finance}`);
+      expect(res.status).toBe(400);
+    });
+
+    it('refuses business dates outside 2000 to 2099, such as an extension to 2999-12-31', async () => {
+      const problem = await refused(() => post(commissioned, '/extensions', { newTermEnd: '2999-12-31', reason: 'keep' }), 400);
+      expect(problem.errors).toEqual([{ field: 'newTermEnd', message: 'newTermEnd must be a real date written YYYY-MM-DD, from 2000-01-01 to 2099-12-31' }]);
+      await refused(() => post(requested, '/in-house-searches', { searchedOn: '1900-01-01', options: [{ resource: 'x', outcome: 'unavailable' }] }), 400);
+    });
   });
 
   describe('business rules (422 naming the rule)', () => {

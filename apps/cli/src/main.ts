@@ -74,7 +74,9 @@ async function main(argv: string[]): Promise<void> {
       if (values.in === undefined) throw new Error('import needs --in FILE');
       return withRuntime(async (runtime) => {
         const outcome = await importEventLog(runtime.eventStore, values.in as string);
-        process.stdout.write(`Imported ${outcome.events} events in ${outcome.appends} appends.\n`);
+        process.stdout.write(outcome.appended === undefined
+          ? `Read ${outcome.events} events and sent them in ${outcome.appends} appends (this store does not count what was new).\n`
+          : `Read ${outcome.events} events: appended ${outcome.appended}, skipped ${outcome.skipped} already in the store.\n`);
       });
     case 'rebuild':
       return withRuntime(rebuildCommand);

@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { envelopeFor, GetBudgets, SetBudget, type Actor } from '@ledger/application';
-import { isFinancialYear, type Pence } from '@ledger/domain';
+import type { Pence } from '@ledger/domain';
 import { AnyRole, CurrentActor, Roles } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
-import { MAX_BUDGET_PENCE } from '../http/validators';
+import { financialYearParam, MAX_BUDGET_PENCE } from '../http/validators';
 
 export class SetBudgetDto {
   @ApiProperty({ example: 1_250_000_000, description: 'Annual budget in pence (net of contributions)' })
@@ -17,10 +17,7 @@ export class SetBudgetDto {
 
 const FinancialYearPipe: PipeTransform<string, string> = {
   transform(value) {
-    if (!isFinancialYear(value)) {
-      throw new RequestValidationError([{ field: 'financialYear', message: 'must be a financial year such as 2026-27' }]);
-    }
-    return value;
+    return financialYearParam(value);
   },
 };
 

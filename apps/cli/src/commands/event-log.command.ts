@@ -34,7 +34,8 @@ export async function exportEventLog(store: EventStore, output: NodeJS.WritableS
  * Appends an exported log to a store. Consecutive events of one stream go in one append at the
  * revision they had, so importing the same file twice appends nothing the second time.
  */
-export async function importEventLog(store: EventStore, file: string): Promise<{ events: number; appends: number }> {
+export async function importEventLog(store: EventStore, file: string): Promise<{ events: number; appends: number; appended?: number; skipped?: number }> {
+  const before = await store.countEvents();
   const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let pending: LogLine[] = [];
   let events = 0;
@@ -65,5 +66,8 @@ export async function importEventLog(store: EventStore, file: string): Promise<{
     pending.push(line);
   }
   await flush();
-  return { events, appends };
+  const after = await store.countEvents();
+  // Events already in the store (a second import) are acknowledged by the store but not written again.
+  if (before === undefined || after === undefined) return { events, appends };
+  return { events, appends, appended: after - before, skipped: events - (after - before) };
 }

@@ -2,7 +2,8 @@ import { BadRequestException, Body, Controller, Get, Inject, Param, Post, Req, R
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { CLOCK, envelopeFor, GetBudgets, LEDGER_CONFIG, SetBudget, type Clock, type LedgerConfig } from '@ledger/application';
-import { financialYearOf, financialYearStarting, isFinancialYear, todayIn, type Pence } from '@ledger/domain';
+import { financialYearOf, financialYearStarting, todayIn, type Pence } from '@ledger/domain';
+import { isLedgerFinancialYear } from '../../../../api/src/http/validators';
 import { SetBudgetDto } from '../../../../api/src/budgets/budgets.controller';
 import { CurrentUser, PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import { LOCAL_USERS } from '../../auth/local-users';
@@ -89,6 +90,6 @@ export class BudgetsPagesController {
 }
 
 function checkedYear(year: string): string {
-  if (!isFinancialYear(year)) throw new BadRequestException(`“${year}” is not a financial year: write it like 2026-27 (1 April 2026 to 31 March 2027).`);
+  if (!isLedgerFinancialYear(year)) throw new BadRequestException(`“${year}” is not a financial year from 2000-01 to 2098-99: write it like 2026-27 (1 April 2026 to 31 March 2027).`);
   return year;
 }

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { isISO8601 } from 'class-validator';
-import { financialYear, isFinancialYear, isLocalDate, localDate, todayIn, type FinancialYear, type LocalDate } from '@ledger/domain';
+import { isLedgerFinancialYear } from '../../../../api/src/http/validators';
+import { financialYear, isLocalDate, localDate, todayIn, type FinancialYear, type LocalDate } from '@ledger/domain';
 import { dateFieldValues, FormReader } from '../../forms/form-reader';
 import { errorsView, type ErrorsView } from '../../forms/form-submission';
 
@@ -52,8 +53,8 @@ export class FinanceQuery {
     const typed = this.form.raw(name);
     this.values[name] = typed === '' ? fallback : typed;
     if (typed === '') return fallback;
-    if (isFinancialYear(typed)) return financialYear(typed);
-    this.form.fail(name, 'Enter a financial year written like 2026-27 (1 April 2026 to 31 March 2027)');
+    if (isLedgerFinancialYear(typed)) return financialYear(typed);
+    this.form.fail(name, 'Enter a financial year from 2000-01 to 2098-99, written like 2026-27 (1 April 2026 to 31 March 2027)');
     return fallback;
   }
 
