@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { AuthenticationError, ConcurrencyConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '@ledger/application';
 import { DomainError } from '@ledger/domain';
 import type { Request, Response } from 'express';
+import { TooManyAuthFailuresError } from '../auth/auth-failure-limiter';
 import { problem, PROBLEM_CONTENT_TYPE, RequestValidationError, type Problem } from './problem';
 
 /** Errors thrown by express's body parser carry a status and a type. */
@@ -18,6 +19,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = { ...this.toProblem(error), instance: request.originalUrl };
     if (error instanceof ServiceUnavailableError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (error instanceof TooManyAuthFailuresError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (error instanceof AuthenticationError) {
+      response.setHeader('WWW-Authenticate', error.bearerError === undefined ? 'Bearer realm="placement-ledger"' : `Bearer realm="placement-ledger", error="${error.bearerError}"`);
+    }
     if (body.status >= 500) this.logger.error({ err: error, path: request.originalUrl }, 'Unhandled error');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
@@ -36,6 +41,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ConcurrencyConflictError) return problem(409, 'concurrency-conflict', 'Conflict', error.message);
     if (error instanceof PreconditionFailedError) return problem(412, 'precondition-failed', 'Precondition failed', error.message);
     if (error instanceof AuthenticationError) return problem(401, 'unauthenticated', 'Unauthenticated', error.message);
+    if (error instanceof TooManyAuthFailuresError) return problem(429, 'too-many-requests', 'Too many requests', error.message);
     if (error instanceof ServiceUnavailableError) return problem(503, 'service-unavailable', 'Service unavailable', error.message);
     if (error instanceof HttpException) return this.fromHttpException(error);
     const parser = error as BodyParserError;

@@ -11,11 +11,19 @@ export interface Principal {
 }
 
 export class AuthenticationError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** `invalid_token` when a token was sent and refused (RFC 6750); absent when none was sent. */
+  readonly bearerError?: 'invalid_token';
+  constructor(message: string, options?: { cause?: unknown; bearerError?: 'invalid_token' }) {
     super(message, options);
     this.name = 'AuthenticationError';
+    this.bearerError = options?.bearerError;
   }
 }
+
+/** Tokens must expire within this long of being issued (or of now, without `iat`), unless configured. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 24 * 3600;
+/** Clocks of the issuer and the ledger may differ by this much. */
+export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
 
 const SECRET_FILE = 'auth-secret';
 
@@ -55,26 +63,45 @@ export async function issueToken(secret: string, principal: Principal, ttl = '12
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
 
-  constructor(private readonly config: Pick<LedgerConfig, 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>, secret: string) {
+  constructor(
+    private readonly config: Partial<Pick<LedgerConfig, 'jwksUrl' | 'jwtIssuer' | 'jwtAudience' | 'tokenMaxLifetimeSeconds'>>,
+    secret: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.key = config.jwksUrl !== undefined ? createRemoteJWKSet(new URL(config.jwksUrl)) : new TextEncoder().encode(secret);
   }
 
+  /**
+   * Signature, algorithm, issuer and audience; then `exp` required, not past (within the clock skew), and
+   * no further than the configured lifetime from `iat` (or from now); `iat`, if present, not in the future.
+   */
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
+    const invalid = (message: string, cause?: unknown) => new AuthenticationError(message, { cause, bearerError: 'invalid_token' });
     try {
       const options = {
         algorithms: this.config.jwksUrl !== undefined ? ['RS256', 'ES256', 'PS256'] : ['HS256'],
         issuer: this.config.jwtIssuer,
         audience: this.config.jwtAudience,
+        requiredClaims: ['exp'],
+        clockTolerance: DEFAULT_CLOCK_SKEW_SECONDS,
+        currentDate: this.now(),
       };
       payload = typeof this.key === 'function'
         ? (await jwtVerify(token, this.key, options)).payload
         : (await jwtVerify(token, this.key, options)).payload;
     } catch (cause) {
-      throw new AuthenticationError('The bearer token is invalid or has expired', { cause });
+      throw invalid('The bearer token is invalid or has expired, or has no expiry (exp)', cause);
+    }
+    const nowSeconds = Math.floor(this.now().getTime() / 1000);
+    if (typeof payload.iat === 'number' && payload.iat > nowSeconds + DEFAULT_CLOCK_SKEW_SECONDS) throw invalid('The token was issued in the future (iat)');
+    const maxLifetime = this.config.tokenMaxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+    const from = typeof payload.iat === 'number' ? Math.min(payload.iat, nowSeconds) : nowSeconds;
+    if ((payload.exp as number) - from > maxLifetime + DEFAULT_CLOCK_SKEW_SECONDS) {
+      throw invalid(`The token lives longer than the ${maxLifetime / 3600} hours this ledger accepts (AUTH_TOKEN_MAX_LIFETIME)`);
     }
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('The token has no subject (sub)');
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw invalid('The token has no subject (sub)');
     return { sub: payload.sub, roles };
   }
 }

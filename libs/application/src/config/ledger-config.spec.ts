@@ -121,3 +121,13 @@ describe('how people sign in to the web pages, read from the environment', () =>
     expect(() => loadConfig({ LEDGER_SESSION_ABSOLUTE_MINUTES: '0' })).toThrow(/LEDGER_SESSION_ABSOLUTE_MINUTES must be a whole number from 1/);
   });
 });
+
+describe('how long a bearer token may live', () => {
+  it('is 24 hours unless AUTH_TOKEN_MAX_LIFETIME says otherwise, in minutes, hours or days', () => {
+    expect(loadConfig({}).tokenMaxLifetimeSeconds).toBe(86_400);
+    expect(loadConfig({ AUTH_TOKEN_MAX_LIFETIME: '90m' }).tokenMaxLifetimeSeconds).toBe(5400);
+    expect(loadConfig({ AUTH_TOKEN_MAX_LIFETIME: '7d' }).tokenMaxLifetimeSeconds).toBe(604_800);
+    expect(() => loadConfig({ AUTH_TOKEN_MAX_LIFETIME: 'forever' })).toThrow(/AUTH_TOKEN_MAX_LIFETIME must be a lifetime such as 90m, 24h or 7d/);
+    expect(() => loadConfig({ AUTH_TOKEN_MAX_LIFETIME: '0h' })).toThrow(/AUTH_TOKEN_MAX_LIFETIME/);
+  });
+});

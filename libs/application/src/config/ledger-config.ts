@@ -43,6 +43,8 @@ export interface LedgerConfig {
   readonly sessionAbsoluteMinutes: number;
   /** On SIGTERM or SIGINT, how long requests in flight may take before their sockets are closed. */
   readonly shutdownGraceMs: number;
+  /** Bearer tokens living longer than this (from their `iat`) are refused (AUTH_TOKEN_MAX_LIFETIME, e.g. 24h). */
+  readonly tokenMaxLifetimeSeconds: number;
 }
 
 /** Role names as an identity provider sends them, mapped to the ledger's roles. */
@@ -125,6 +127,13 @@ function timeZone(env: Env): string {
   return zone;
 }
 
+function lifetime(env: Env, name: string, fallback: string): number {
+  const raw = nonEmpty(env[name]) ?? fallback;
+  const match = /^(\d{1,6})([mhd])$/.exec(raw);
+  if (match === null || Number(match[1]) === 0) throw new ConfigError(`${name} must be a lifetime such as 90m, 24h or 7d; it is "${raw}"`);
+  return Number(match[1]) * { m: 60, h: 3600, d: 86_400 }[match[2] as 'm' | 'h' | 'd'];
+}
+
 function roleMap(env: Env): RoleMap {
   const raw = nonEmpty(env.OIDC_ROLE_MAP);
   if (raw === undefined) return {};
@@ -201,5 +210,6 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     sessionIdleMinutes: integer(env, 'LEDGER_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteMinutes: integer(env, 'LEDGER_SESSION_ABSOLUTE_MINUTES', 10 * 60, 1, 7 * 24 * 60),
     shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    tokenMaxLifetimeSeconds: lifetime(env, 'AUTH_TOKEN_MAX_LIFETIME', '24h'),
   };
 }
