@@ -6,6 +6,7 @@ import { TokenVerifier, type JobScheduler, type LedgerRuntime } from '@ledger/ap
 import { AppModule } from './app.module';
 import { ledgerValidationPipe } from './http/validation.pipe';
 import { mountWebMiddleware } from '../../web/src/mount-web';
+import { mountApiHeaders } from './http/api-headers';
 
 export const BODY_LIMIT = '256kb';
 
@@ -28,6 +29,7 @@ export async function createApp(runtime: LedgerRuntime, secret: string, options:
     : AppModule.create(runtime, verifier, options.scheduler);
   const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: logging, logger: logging ? undefined : false, bodyParser: false });
   if (logging) app.useLogger(app.get(PinoNestLogger));
+  mountApiHeaders(app);
   await mountWebMiddleware(app, runtime, secret);
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useGlobalPipes(ledgerValidationPipe());
