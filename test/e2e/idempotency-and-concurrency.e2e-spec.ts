@@ -29,6 +29,22 @@ describe.each(['embedded', 'postgres'] as const)('repeats and races on the %s st
       expect(await t.eventCount()).toBe(before + 1);
     });
 
+    it('replays exactly: the same bytes, status, ETag and Location, however the repeat orders its keys', async () => {
+      const body = { childRef: 'LAC-REP1A', ageAtRequest: 9, needs: ['health'], placementTypeSought: 'U4', urgency: 'planned', requiredFrom: '2026-12-01' };
+      const reordered = { requiredFrom: '2026-12-01', urgency: 'planned', placementTypeSought: 'U4', needs: ['health'], ageAtRequest: 9, childRef: 'LAC-REP1A' };
+      const send = (payload: object) => t.http.post('/api/placements').set('Authorization', `Bearer ${commissioner}`).set('Idempotency-Key', 'request-rep1a')
+        .set('Content-Type', 'application/json').send(JSON.stringify(payload));
+      const before = await t.eventCount();
+      const first = await send(body).expect(201);
+      const second = await send(reordered).expect(201);
+      expect(second.text).toBe(first.text);
+      expect(second.headers.etag).toBe(first.headers.etag);
+      expect(second.headers.location).toBe(first.headers.location);
+      expect(first.headers.etag).toBe('"0"');
+      expect(second.headers['idempotent-replayed']).toBe('true');
+      expect(await t.eventCount()).toBe(before + 1);
+    });
+
     it('refuses the same key with a different body (422) and appends nothing', async () => {
       const id = await create();
       const key = `search-${id}`;

@@ -1,5 +1,5 @@
 import { ConflictException, HttpException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { IdempotencyStore, requestFingerprint } from '@ledger/application';
+import { IdempotencyStore, REPLAYED_HEADERS, requestFingerprint } from '@ledger/application';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
@@ -32,6 +32,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     switch (claim.kind) {
       case 'replay':
         response.status(claim.status).setHeader('Idempotent-Replayed', 'true');
+        for (const [name, value] of Object.entries(claim.headers)) response.setHeader(name, value);
         return claim.body;
       case 'mismatch':
         throw new HttpException('This Idempotency-Key was used before with a different request body', 422);
@@ -46,7 +47,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store.complete(actorId, key, response.statusCode, body);
+      const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => {
+        const value = response.getHeader(name);
+        return value === undefined ? [] : [[name, String(value)]];
+      }));
+      await this.store.complete(actorId, key, response.statusCode, body, headers);
       return body;
     } catch (error) {
       await this.store.release(actorId, key);
