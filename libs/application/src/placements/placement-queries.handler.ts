@@ -1,10 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { PlacementState, Provider } from '@ledger/domain';
+import { todayIn, type PlacementState, type Provider } from '@ledger/domain';
+import type { Clock } from '../clock';
+import type { LedgerConfig } from '../config/ledger-config';
 import type { EventStore, SqlDatabase } from '@ledger/event-store';
 import { listKnownProviders, listPlacementSummaries, type PlacementListFilter, type PlacementSummary } from '@ledger/projections';
 import { NotFoundError } from '../command-handling/application-errors';
-import { EVENT_STORE, SQL_DATABASE } from '../tokens';
+import { CLOCK, EVENT_STORE, LEDGER_CONFIG, SQL_DATABASE } from '../tokens';
 import { placementModel, placementStreamId } from './placement-model';
 
 export interface HistoryEntry {
@@ -67,12 +69,17 @@ export class GetPlacementHandler implements IQueryHandler<GetPlacement> {
   }
 }
 
+/** The list shows each placement's rate in force today (a future-dated or backdated change falls where it is effective). */
 @QueryHandler(ListPlacements)
 export class ListPlacementsHandler implements IQueryHandler<ListPlacements> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
 
   execute({ filter }: ListPlacements): Promise<PlacementSummary[]> {
-    return listPlacementSummaries(this.db, filter);
+    return listPlacementSummaries(this.db, { ...filter, asOf: filter.asOf ?? todayIn(this.clock.now(), this.config.timeZone) });
   }
 }
 

@@ -33,6 +33,16 @@ export interface PlacementListFilter {
   readonly sort?: { readonly column: PlacementSortColumn; readonly direction: 'asc' | 'desc' };
   readonly limit?: number;
   readonly offset?: number;
+  /** The day whose rate in force the list shows (and sorts by); without it, the latest-effective rate. */
+  readonly asOf?: string;
+}
+
+/** The rate in force on a day, in SQL, as rateInForce computes it: the latest effective on or before, else the first. */
+function rateInForceSql(day: string): string {
+  return `COALESCE(
+    (SELECT (r->>'weeklyRatePence')::bigint FROM jsonb_array_elements(rates) r WHERE r->>'effectiveFrom' <= ${day} ORDER BY r->>'effectiveFrom' DESC LIMIT 1),
+    (SELECT (r->>'weeklyRatePence')::bigint FROM jsonb_array_elements(rates) r ORDER BY r->>'effectiveFrom' LIMIT 1),
+    weekly_rate_pence)`;
 }
 
 const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -63,9 +73,10 @@ export function placementListSql(filter: PlacementListFilter): { where: string; 
       SELECT 1 FROM ledger_facts f WHERE f.stream_id = 'placement-' || placement_summary.placement_id
         AND f.event_type = 'FourWeekReviewRecorded' AND f.data->>'termEnd' = placement_summary.term_end)`);
   }
+  const sortBy = (column: PlacementSortColumn) => column === 'weeklyRate' && filter.asOf !== undefined ? rateInForceSql(param(filter.asOf)) : PLACEMENT_SORT_COLUMNS[column];
   const orderBy = filter.sort === undefined
     ? 'start_date NULLS LAST, placement_id'
-    : `${PLACEMENT_SORT_COLUMNS[filter.sort.column]} ${filter.sort.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, placement_id`;
+    : `${sortBy(filter.sort.column)} ${filter.sort.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, placement_id`;
   const paging = [
     filter.limit === undefined ? '' : `LIMIT ${param(filter.limit)}`,
     filter.offset === undefined ? '' : `OFFSET ${param(filter.offset)}`,

@@ -2,24 +2,30 @@ import { upcastPlacementEvent, type PlacementEvent } from '@ledger/domain';
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { placementListSql, type PlacementListFilter } from './placement-list-query';
-import { emptySummary, evolveSummary, type PlacementStatus, type PlacementSummary } from './placement-summary';
+import { emptySummary, evolveSummary, rateInForce, type PlacementStatus, type PlacementSummary } from './placement-summary';
 
 const COLUMNS = [
   'placement_id', 'status', 'child_ref', 'placement_type', 'cost_centre', 'provider_id', 'provider_name',
-  'weekly_rate_pence', 'start_date', 'term_end', 'end_date', 'revision', 'last_recorded_at',
+  'weekly_rate_pence', 'rates', 'start_date', 'term_end', 'end_date', 'revision', 'last_recorded_at',
 ] as const;
 
 interface Row {
   placement_id: string; status: string; child_ref: string; placement_type: string | null; cost_centre: string | null;
   provider_id: string | null; provider_name: string | null; weekly_rate_pence: string | number | null;
-  start_date: string | null; term_end: string | null; end_date: string | null; revision: string | number; last_recorded_at: string;
+  rates: PlacementSummary['rates'] | null; start_date: string | null; term_end: string | null; end_date: string | null; revision: string | number; last_recorded_at: string;
 }
 
-export function rowToSummary(row: Row): PlacementSummary {
+/**
+ * A stored row; with `asOf`, the weekly rate is the one in force that day. Rows written before the rates
+ * were kept (`rates` null) keep their stored rate until a rebuild (`npm run ledger -- rebuild`).
+ */
+export function rowToSummary(row: Row, asOf?: string): PlacementSummary {
+  const stored = row.weekly_rate_pence === null ? null : Number(row.weekly_rate_pence);
+  const rates = (row.rates ?? []).map((r) => ({ effectiveFrom: r.effectiveFrom, weeklyRatePence: Number(r.weeklyRatePence) }));
   return {
     placementId: row.placement_id, status: row.status as PlacementStatus, childRef: row.child_ref,
     placementType: row.placement_type, costCentre: row.cost_centre, providerId: row.provider_id,
-    providerName: row.provider_name, weeklyRatePence: row.weekly_rate_pence === null ? null : Number(row.weekly_rate_pence),
+    providerName: row.provider_name, weeklyRatePence: row.rates === null ? stored : rateInForce(rates, asOf), rates,
     startDate: row.start_date, termEnd: row.term_end, endDate: row.end_date, revision: Number(row.revision),
     lastRecordedAt: row.last_recorded_at,
   };
@@ -35,6 +41,8 @@ export const placementSummaryProjection: Projection = {
       cost_centre text, provider_id text, provider_name text, weekly_rate_pence bigint, start_date text,
       term_end text, end_date text, revision bigint NOT NULL, last_recorded_at text NOT NULL)`);
     await db.query('CREATE INDEX IF NOT EXISTS placement_summary_status ON placement_summary (status, cost_centre)');
+    // Added later: every rate by effective date, so the list shows the rate in force rather than the last recorded.
+    await db.query('ALTER TABLE placement_summary ADD COLUMN IF NOT EXISTS rates jsonb');
   },
 
   async reset(tx: SqlExecutor) {
@@ -59,11 +67,11 @@ export const placementSummaryProjection: Projection = {
       `INSERT INTO placement_summary (${COLUMNS.join(', ')})
        SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(
          placement_id text, status text, child_ref text, placement_type text, cost_centre text, provider_id text,
-         provider_name text, weekly_rate_pence bigint, start_date text, term_end text, end_date text, revision bigint, last_recorded_at text)
+         provider_name text, weekly_rate_pence bigint, rates jsonb, start_date text, term_end text, end_date text, revision bigint, last_recorded_at text)
        ON CONFLICT (placement_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
       [JSON.stringify([...rows.values()].map((r) => ({
         placement_id: r.placementId, status: r.status, child_ref: r.childRef, placement_type: r.placementType, cost_centre: r.costCentre,
-        provider_id: r.providerId, provider_name: r.providerName, weekly_rate_pence: r.weeklyRatePence, start_date: r.startDate,
+        provider_id: r.providerId, provider_name: r.providerName, weekly_rate_pence: r.weeklyRatePence, rates: r.rates, start_date: r.startDate,
         term_end: r.termEnd, end_date: r.endDate, revision: r.revision, last_recorded_at: r.lastRecordedAt,
       })))],
     );
@@ -77,5 +85,5 @@ export async function listPlacementSummaries(db: SqlExecutor, filter: PlacementL
     `SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE ${where} ORDER BY ${orderBy} ${paging}`,
     params,
   );
-  return rows.map(rowToSummary);
+  return rows.map((row) => rowToSummary(row, filter.asOf));
 }

@@ -12,7 +12,13 @@ export interface PlacementSummary {
   readonly costCentre: string | null;
   readonly providerId: string | null;
   readonly providerName: string | null;
+  /**
+   * The weekly rate in force as of the day the list was asked for (today), from `rates`; without a day,
+   * the rate with the latest effective date (the domain's current rate).
+   */
   readonly weeklyRatePence: number | null;
+  /** Every weekly rate by effective date, ascending, each in force until the next (backdated ones slotted in). */
+  readonly rates: readonly { readonly effectiveFrom: string; readonly weeklyRatePence: number }[];
   readonly startDate: string | null;
   /** Exclusive end of the current term. */
   readonly termEnd: string | null;
@@ -24,11 +30,26 @@ export interface PlacementSummary {
 export function emptySummary(placementId: string): PlacementSummary {
   return {
     placementId, status: 'requested', childRef: '', placementType: null, costCentre: null, providerId: null,
-    providerName: null, weeklyRatePence: null, startDate: null, termEnd: null, endDate: null, revision: -1, lastRecordedAt: '',
+    providerName: null, weeklyRatePence: null, rates: [], startDate: null, termEnd: null, endDate: null, revision: -1, lastRecordedAt: '',
   };
 }
 
-/** The current weekly rate is the one in force from the latest effective date recorded. */
+/** The rates with one more, in effective-date order; a rate from the same day replaces the earlier one. */
+function withRate(rates: PlacementSummary['rates'], effectiveFrom: string, weeklyRatePence: number): PlacementSummary['rates'] {
+  return [...rates.filter((r) => r.effectiveFrom !== effectiveFrom), { effectiveFrom, weeklyRatePence }]
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+}
+
+/** The rate in force on `day`: the latest effective on or before it, or the first if all lie ahead. */
+export function rateInForce(rates: PlacementSummary['rates'], day?: string): number | null {
+  if (rates.length === 0) return null;
+  if (day === undefined) return rates[rates.length - 1].weeklyRatePence;
+  let rate = rates[0].weeklyRatePence;
+  for (const r of rates) if (r.effectiveFrom <= day) rate = r.weeklyRatePence;
+  return rate;
+}
+
+/** The summary's rate is the latest-effective one (a backdated change is slotted in by its date, not its recording). */
 export function evolveSummary(
   row: PlacementSummary,
   event: PlacementEvent,
@@ -44,12 +65,18 @@ export function evolveSummary(
       return {
         ...next, status: 'commissioned', placementType: event.data.placementType, costCentre: event.data.costCentre,
         providerId: event.data.provider.id, providerName: event.data.provider.name,
-        weeklyRatePence: event.data.weeklyRatePence, startDate: event.data.startDate, termEnd: event.data.termEnd,
+        weeklyRatePence: event.data.weeklyRatePence, rates: [{ effectiveFrom: event.data.startDate, weeklyRatePence: event.data.weeklyRatePence }],
+        startDate: event.data.startDate, termEnd: event.data.termEnd,
       };
-    case 'PlacementExtended':
-      return { ...next, termEnd: event.data.newTermEnd, weeklyRatePence: event.data.weeklyRatePence ?? next.weeklyRatePence };
-    case 'PlacementRateChanged':
-      return { ...next, weeklyRatePence: event.data.weeklyRatePence };
+    case 'PlacementExtended': {
+      if (event.data.weeklyRatePence === undefined) return { ...next, termEnd: event.data.newTermEnd };
+      const rates = withRate(next.rates, event.data.previousTermEnd, event.data.weeklyRatePence);
+      return { ...next, termEnd: event.data.newTermEnd, rates, weeklyRatePence: rateInForce(rates) };
+    }
+    case 'PlacementRateChanged': {
+      const rates = withRate(next.rates, event.data.effectiveFrom, event.data.weeklyRatePence);
+      return { ...next, rates, weeklyRatePence: rateInForce(rates) };
+    }
     case 'PlacementEnded':
       return { ...next, status: 'ended', endDate: event.data.endDate };
     case 'PlacementRequestWithdrawn':
