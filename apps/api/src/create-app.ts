@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { ledgerValidationPipe } from './http/validation.pipe';
 import { mountWebMiddleware } from '../../web/src/mount-web';
 import { mountApiHeaders } from './http/api-headers';
+import { safeError, safeRequest } from './http/log-redaction';
 
 export const BODY_LIMIT = '256kb';
 
@@ -21,11 +22,21 @@ export function openApiDocument(app: NestExpressApplication) {
 }
 
 /** Builds the API on a runtime; main.ts and the end-to-end tests share it. */
-export async function createApp(runtime: LedgerRuntime, secret: string, options: { logs?: boolean; scheduler?: JobScheduler } = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  runtime: LedgerRuntime, secret: string,
+  options: { logs?: boolean; scheduler?: JobScheduler; logStream?: NodeJS.WritableStream } = {},
+): Promise<NestExpressApplication> {
   const verifier = new TokenVerifier(runtime.config, secret);
   const logging = options.logs ?? true;
+  // Every log line goes through these serializers: errors without SQL parameters or event bodies, requests
+  // without query strings or headers (see log-redaction.ts).
+  const pinoOptions = {
+    level: runtime.config.logLevel, autoLogging: true,
+    serializers: { err: safeError, req: safeRequest, res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+  };
+  const pinoHttp = options.logStream === undefined ? pinoOptions : [pinoOptions, options.logStream] as [typeof pinoOptions, NodeJS.WritableStream];
   const root = logging
-    ? { module: class LoggedApp {}, imports: [LoggerModule.forRoot({ pinoHttp: { level: runtime.config.logLevel, autoLogging: true, redact: ['req.headers.authorization'] } }), AppModule.create(runtime, verifier, options.scheduler)] }
+    ? { module: class LoggedApp {}, imports: [LoggerModule.forRoot({ pinoHttp }), AppModule.create(runtime, verifier, options.scheduler)] }
     : AppModule.create(runtime, verifier, options.scheduler);
   const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: logging, logger: logging ? undefined : false, bodyParser: false });
   if (logging) app.useLogger(app.get(PinoNestLogger));

@@ -23,7 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof AuthenticationError) {
       response.setHeader('WWW-Authenticate', error.bearerError === undefined ? 'Bearer realm="placement-ledger"' : `Bearer realm="placement-ledger", error="${error.bearerError}"`);
     }
-    if (body.status >= 500) this.logger.error({ err: error, path: request.originalUrl }, 'Unhandled error');
+    if (body.status >= 500) this.logger.error({ err: error, path: request.path }, 'Unhandled error');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
