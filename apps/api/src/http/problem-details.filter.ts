@@ -3,7 +3,11 @@ import { AuthenticationError, ConcurrencyConflictError, NotFoundError, Precondit
 import { DomainError } from '@ledger/domain';
 import type { Request, Response } from 'express';
 import { TooManyAuthFailuresError } from '../auth/auth-failure-limiter';
+import { isDatabaseOutage } from './outage';
 import { problem, PROBLEM_CONTENT_TYPE, RequestValidationError, type Problem } from './problem';
+
+/** How soon a client may try again after the database was found down. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Errors thrown by express's body parser carry a status and a type. */
 interface BodyParserError { status?: number; type?: string; message?: string }
@@ -19,11 +23,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = { ...this.toProblem(error), instance: request.originalUrl };
     if (error instanceof ServiceUnavailableError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (body.status === 503 && !(error instanceof ServiceUnavailableError)) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     if (error instanceof TooManyAuthFailuresError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof AuthenticationError) {
       response.setHeader('WWW-Authenticate', error.bearerError === undefined ? 'Bearer realm="placement-ledger"' : `Bearer realm="placement-ledger", error="${error.bearerError}"`);
     }
-    if (body.status >= 500) this.logger.error({ err: error, path: request.path }, 'Unhandled error');
+    if (body.status === 503) this.logger.warn({ err: error, path: request.path }, 'Answered 503: a service is down');
+    else if (body.status >= 500) this.logger.error({ err: error, path: request.path }, 'Unhandled error');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
@@ -51,6 +57,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (parser?.type === 'encoding.unsupported') return problem(415, 'unsupported-encoding', 'Unsupported media type', 'Send the body uncompressed, or with Content-Encoding gzip or deflate');
     if (typeof parser?.status === 'number' && parser.status >= 400 && parser.status < 500) {
       return problem(400, 'malformed-body', 'Malformed body', 'The request body could not be read (a corrupt gzip or deflate stream, or a body cut short)');
+    }
+    if (isDatabaseOutage(error)) {
+      return problem(503, 'service-unavailable', 'Service unavailable',
+        'The ledger\'s database is unavailable just now. Try again shortly; repeating a request with the same Idempotency-Key is safe.');
     }
     return problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged');
   }
