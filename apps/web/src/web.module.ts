@@ -5,6 +5,7 @@ import { FINANCE_PAGES } from './pages/finance';
 import { HomeController } from './pages/home.controller';
 import { NotFoundController } from './pages/not-found.controller';
 import { PLACEMENT_PAGES } from './pages/placements';
+import { PageClock } from './rendering/page-clock';
 import { PageRenderer } from './rendering/page-renderer';
 import { WebErrorFilter } from './rendering/web-error.filter';
 
@@ -15,4 +16,4 @@ import { WebErrorFilter } from './rendering/web-error.filter';
  */
 export const WEB_CONTROLLERS = [SignInController, HomeController, ...PLACEMENT_PAGES, ...FINANCE_PAGES, ...ADMIN_PAGES, NotFoundController];
 
-export const WEB_PROVIDERS = [PageRenderer, WebSessionGuard, WebErrorFilter];
+export const WEB_PROVIDERS = [PageClock, PageRenderer, WebSessionGuard, WebErrorFilter];

@@ -1,8 +1,8 @@
-import { BadRequestException, Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, envelopeFor, GetBudgets, LEDGER_CONFIG, SetBudget, type Clock, type LedgerConfig } from '@ledger/application';
-import { financialYearOf, financialYearStarting, todayIn, type Pence } from '@ledger/domain';
+import { envelopeFor, GetBudgets, SetBudget } from '@ledger/application';
+import { financialYearOf, financialYearStarting, type Pence } from '@ledger/domain';
 import { isLedgerFinancialYear } from '../../../../api/src/http/validators';
 import { SetBudgetDto } from '../../../../api/src/budgets/budgets.controller';
 import { CurrentUser, PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
@@ -11,6 +11,7 @@ import { READER_ROLES, type WebUser } from '../../auth/web-user';
 import { FormReader, type FormValues } from '../../forms/form-reader';
 import { submitForm, type ErrorsView, type FieldNaming } from '../../forms/form-submission';
 import { money } from '../../rendering/format';
+import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
 
 /** The API's cost-centre path parameter rule (budgets.controller.ts), so the form refuses what the API would. */
@@ -26,14 +27,13 @@ export class BudgetsPagesController {
     private readonly pages: PageRenderer,
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly time: PageClock,
   ) {}
 
   @Get()
   @PageRoles(...READER_ROLES)
   current(@Res() res: Response) {
-    res.redirect(302, `/budgets/${financialYearOf(todayIn(this.clock.now(), this.config.timeZone))}`);
+    res.redirect(302, `/budgets/${financialYearOf(this.time.today())}`);
   }
 
   @Get(':financialYear')

@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig } from '@ledger/application';
 import { financialYearOf, financialYearStarting } from '@ledger/domain';
 import { GetForecast, GetWeeklyReport, SCENARIOS } from '@ledger/reporting';
 import { PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import { READER_ROLES } from '../../auth/web-user';
+import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
 import { FinanceQuery } from './finance-query';
 import { chartWeek, spendChart } from './spend-chart';
@@ -26,14 +26,13 @@ export class FinanceDashboardController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly queries: QueryBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly time: PageClock,
   ) {}
 
   @Get()
   @PageRoles(...READER_ROLES)
   async show(@Req() req: WebRequest, @Res() res: Response) {
-    const query = new FinanceQuery(req.query, this.clock.now(), this.config.timeZone);
+    const query = new FinanceQuery(req.query, this.time);
     const today = query.today;
     const year = query.financialYear('financialYear', financialYearOf(today));
     const asAt = query.instant('asAt', 'The time the forecast is as known at', query.now);

@@ -25,8 +25,13 @@ export class FinanceQuery {
   /** What to show in the choice forms: the value used, or what was typed when it could not be read. */
   readonly values: Record<string, string> = {};
 
-  constructor(query: Readonly<Record<string, unknown>>, readonly now: Date, readonly timeZone: string) {
+  readonly now: Date;
+  readonly timeZone: string;
+
+  constructor(query: Readonly<Record<string, unknown>>, time: { now(): Date; readonly timeZone: string }) {
     this.form = new FormReader(query);
+    this.now = time.now();
+    this.timeZone = time.timeZone;
   }
 
   get today(): LocalDate {

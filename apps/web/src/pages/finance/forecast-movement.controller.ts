@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig } from '@ledger/application';
 import { financialYearOf } from '@ledger/domain';
 import { CAUSES, GetForecastMovement, type Cause, type ScenarioName } from '@ledger/reporting';
 import { PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import { READER_ROLES } from '../../auth/web-user';
+import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
 import { FinanceQuery } from './finance-query';
 
@@ -27,14 +27,13 @@ export class ForecastMovementController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly queries: QueryBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly time: PageClock,
   ) {}
 
   @Get()
   @PageRoles(...READER_ROLES)
   async show(@Req() req: WebRequest, @Res() res: Response) {
-    const query = new FinanceQuery(req.query, this.clock.now(), this.config.timeZone);
+    const query = new FinanceQuery(req.query, this.time);
     const year = query.financialYear('financialYear', financialYearOf(query.today));
     const from = query.instant('from', 'The start of the comparison', new Date(query.now.getTime() - WEEK_MS), { showDefault: true }).at;
     const to = query.instant('to', 'The end of the comparison', query.now, { showDefault: true }).at;

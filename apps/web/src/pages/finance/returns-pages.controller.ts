@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig } from '@ledger/application';
 import { addDays } from '@ledger/domain';
 import { GetReturn, returnToCsv, returnToXlsx, type ReturnKind } from '@ledger/reporting';
 import { PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import { READER_ROLES } from '../../auth/web-user';
+import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
 import { FinanceQuery, queryString } from './finance-query';
 import { figureRows, movementRows } from './return-view';
@@ -24,8 +24,7 @@ export class ReturnsPagesController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly queries: QueryBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly time: PageClock,
   ) {}
 
   @Get('weekly')
@@ -47,7 +46,7 @@ export class ReturnsPagesController {
   }
 
   private async show(kind: ReturnKind, req: WebRequest, res: Response): Promise<void> {
-    const query = new FinanceQuery(req.query, this.clock.now(), this.config.timeZone);
+    const query = new FinanceQuery(req.query, this.time);
     const window = windowFrom(kind, query);
     const asAt = query.instant('asAt', 'The time the return is as known at', query.now);
     const format = query.raw('format');

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, envelopeFor, ExecutePlacementCommand, GetPlacement, LEDGER_CONFIG, ListKnownProviders, type Clock, type LedgerConfig, type PlacementView } from '@ledger/application';
-import { formatPounds, PLACEMENT_TYPES, PROVIDER_TYPES, todayIn, type LocalDate, type Pence, type Provider } from '@ledger/domain';
+import { envelopeFor, ExecutePlacementCommand, GetPlacement, ListKnownProviders, type PlacementView } from '@ledger/application';
+import { formatPounds, PLACEMENT_TYPES, PROVIDER_TYPES, type LocalDate, type Pence, type Provider } from '@ledger/domain';
 import { CommissionPlacementDto } from '../../../../api/src/placements/dto/commission-placement.dto';
 import { placementCommandFrom } from '../../../../api/src/placements/placement-commands-from-requests';
 import { CurrentUser, PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import type { WebUser } from '../../auth/web-user';
 import { FormReader, type FormValues } from '../../forms/form-reader';
 import { errorsView, submitForm, validateAsApi, type ErrorsView, type FieldNaming } from '../../forms/form-submission';
+import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
 import { chosenProvider, initialTermOf } from './commission-check';
 import { commissionBody, commissionSummaryRows } from './commission-form';
@@ -32,7 +33,7 @@ export const COMMISSION_NAMING: FieldNaming = {
 export class CommissionController {
   constructor(
     private readonly pages: PageRenderer, private readonly commands: CommandBus, private readonly queries: QueryBus,
-    @Inject(CLOCK) private readonly clock: Clock, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly time: PageClock,
   ) {}
 
   @Get()
@@ -114,7 +115,7 @@ export class CommissionController {
   }
 
   private today(): LocalDate {
-    return todayIn(this.clock.now(), this.config.timeZone);
+    return this.time.today();
   }
 
   private startValues(view: PlacementView): FormValues {

@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, GetPlacement, LEDGER_CONFIG, type Clock, type LedgerConfig } from '@ledger/application';
-import { todayIn } from '@ledger/domain';
+import { GetPlacement } from '@ledger/application';
 import { PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import { READER_ROLES } from '../../auth/web-user';
+import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
 import { actionsFor, costToDate, dueNext } from './placement-detail-view';
 import { loadPlacement, placementSummary } from './placement-page-context';
@@ -16,14 +16,14 @@ import { timelineItems } from './timeline-words';
 export class PlacementDetailController {
   constructor(
     private readonly pages: PageRenderer, private readonly queries: QueryBus,
-    @Inject(CLOCK) private readonly clock: Clock, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly time: PageClock,
   ) {}
 
   @Get(':id')
   @PageRoles(...READER_ROLES)
   async show(@Req() req: WebRequest, @Res() res: Response, @Param('id') id: string) {
     const view = await loadPlacement((placementId) => this.queries.execute(new GetPlacement(placementId)), id);
-    const today = todayIn(this.clock.now(), this.config.timeZone);
+    const today = this.time.today();
     const summary = placementSummary(view, today);
     this.pages.render(req, res, 'placements/show.njk', {
       pageTitle: `Placement ${summary.childRef}`,

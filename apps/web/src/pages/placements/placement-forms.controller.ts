@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, envelopeFor, ExecutePlacementCommand, GetPlacement, LEDGER_CONFIG, NotFoundError, type Clock, type LedgerConfig, type PlacementView } from '@ledger/application';
-import { END_REASONS, todayIn } from '@ledger/domain';
+import { envelopeFor, ExecutePlacementCommand, GetPlacement, NotFoundError, type PlacementView } from '@ledger/application';
+import { END_REASONS } from '@ledger/domain';
 import { CurrentUser, PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import type { WebUser } from '../../auth/web-user';
 import { FormReader, type FormValues } from '../../forms/form-reader';
 import type { ErrorsView } from '../../forms/form-submission';
+import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
 import { loadPlacement, placementSummary } from './placement-page-context';
 import { IN_HOUSE_RESOURCES, PLACEMENT_FORMS } from './placement-forms';
@@ -26,7 +27,7 @@ const END_REASON_ITEMS = Object.entries(END_REASONS).map(([code, text]) => ({ va
 export class PlacementFormsController {
   constructor(
     private readonly pages: PageRenderer, private readonly commands: CommandBus, private readonly queries: QueryBus,
-    @Inject(CLOCK) private readonly clock: Clock, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly time: PageClock,
   ) {}
 
   @Get(':form')
@@ -34,7 +35,7 @@ export class PlacementFormsController {
   async show(@Req() req: WebRequest, @Res() res: Response, @Param('id') id: string, @Param('form') slug: string) {
     const page = formNamed(slug);
     const view = await this.load(id);
-    const today = todayIn(this.clock.now(), this.config.timeZone);
+    const today = this.time.today();
     const state = placementSummary(view, today).state;
     this.render(req, res, page, view, { values: page.startValues?.(state, today) ?? {}, revision: view.revision });
   }
@@ -65,7 +66,7 @@ export class PlacementFormsController {
 
   private render(req: WebRequest, res: Response, page: PlacementFormPage, view: PlacementView,
     form: { values: FormValues; errors?: ErrorsView; revision: number }, status = 200) {
-    const today = todayIn(this.clock.now(), this.config.timeZone);
+    const today = this.time.today();
     this.pages.render(req, res, page.template, {
       pageTitle: page.title, formTitle: page.title, action: `/placements/${view.placementId}/${page.slug}`,
       placement: placementSummary(view, today), placementId: view.placementId,
