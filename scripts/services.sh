@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by test.sh and bench.sh: throwaway PostgreSQL and Redis from the Debian packages, on free
+# Shared by test.sh and with-services.sh (bench, reliability): throwaway PostgreSQL and Redis from the Debian packages, on free
 # ports, installed first when absent (as root), stopped on exit. Sourced, not run.
 
 

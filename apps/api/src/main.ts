@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import {
-  BullMqScheduler, ConfigError, InProcessScheduler, issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret, seedDemoCouncilIfEmpty, systemClock,
+  BullMqScheduler, ConfigError, InProcessScheduler, issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret, seedOrResumeDemoCouncil, systemClock, describeDemoSeeding,
   type JobScheduler,
 } from '@ledger/application';
 import { createApp } from './create-app';
 import { installGracefulShutdown } from './graceful-shutdown';
 import { JOB_HANDLERS } from './jobs/job-handlers';
 
-/** Starts the API on the configured store; with LEDGER_SEED_DEMO, fills an empty store with the demo council. */
+/** Starts the API on the configured store; with LEDGER_SEED_DEMO, fills an empty store with the demo council (or finishes one cut short). */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.webSignIn.kind === 'none') {
@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   }
   const { secret, generated, file } = resolveJwtSecret(config);
   const runtime = await openLedgerRuntime(config, systemClock);
-  const seeded = config.seedDemo ? await seedDemoCouncilIfEmpty(runtime) : undefined;
+  const seeded = config.seedDemo
+    ? await seedOrResumeDemoCouncil(runtime, (done, steps) => process.stdout.write(`Recording the demo council: ${done} of ${steps} steps\n`))
+    : undefined;
   const logger = new Logger('Jobs');
   const log = (message: string, error?: unknown) => logger.warn(error === undefined ? message : { err: error, msg: message });
   // Scheduled jobs: on BullMQ when Redis is configured, otherwise in this process on the same schedule.
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
     config.webSignIn.kind === 'local' ? '  Sign in locally as one of the demo council\'s people (local sign-in: for trials only).' : `  Sign-in through ${config.webSignIn.kind === 'oidc' ? config.webSignIn.issuer : ''}.`,
     '',
     `The ledger is running on the ${runtime.eventStore.kind} store; scheduled jobs run ${jobs === undefined ? 'in the worker (LEDGER_JOBS_IN_API=false)' : jobs.mode === 'bullmq' ? 'on BullMQ (Redis)' : 'in-process (no Redis configured)'}.`,
-    seeded === undefined ? '' : seeded.appended > 0 ? `Demo council seeded: ${seeded.placements} placement requests, ${seeded.appended} events.` : 'Store already had events: demo not seeded again.',
+    seeded === undefined ? '' : describeDemoSeeding(seeded),
     generated ? `A token secret was generated and kept in ${file}.` : '',
     `  API explorer:            ${base}/docs`,
     `  Health:                  ${base}/health`,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig, openLedgerRuntime, seedDemoCouncil, seedDemoCouncilIfEmpty, systemClock } from '@ledger/application';
+import { describeDemoSeeding, loadConfig, openLedgerRuntime, seedDemoCouncil, seedOrResumeDemoCouncil, systemClock } from '@ledger/application';
 import { todayIn } from '@ledger/domain';
 import { exportEventLog, importEventLog } from './commands/event-log.command';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,7 @@ import { tokenCommand } from './commands/token.command';
 const USAGE = `Usage: npm run ledger -- <command> [options]
 
   token --sub <id> --role <role> [--role <role>] [--ttl 12h]   print a bearer token
-  seed-demo [--force] [--today YYYY-MM-DD]                     record the demo council (only into an empty store unless --force)
+  seed-demo [--force] [--today YYYY-MM-DD]                     record the demo council (into an empty store, or finish one cut short; --force: any store)
   export [--out FILE]                                          write the whole event log as NDJSON (stdout by default)
   import --in FILE                                             append an NDJSON event log (re-importing appends nothing)
   rebuild                                                      rebuild every read model from the start of the log
@@ -57,11 +57,14 @@ async function main(argv: string[]): Promise<void> {
       return tokenCommand(values);
     case 'seed-demo':
       return withRuntime(async (runtime) => {
-        const outcome = values.force || values.today !== undefined
-          ? await seedDemoCouncil(runtime, values.today ?? todayIn(new Date(), runtime.config.timeZone))
-          : await seedDemoCouncilIfEmpty(runtime);
-        process.stdout.write(outcome.appended === 0 ? 'The store already has events; nothing seeded (use --force).\n'
-          : `Seeded ${outcome.placements} placements, ${outcome.appended} events.\n`);
+        if (values.force || values.today !== undefined) {
+          const outcome = await seedDemoCouncil(runtime, values.today ?? todayIn(new Date(), runtime.config.timeZone));
+          process.stdout.write(`Seeded ${outcome.placements} placement requests, ${outcome.appended} events; `
+            + `${outcome.alreadyRecorded} of ${outcome.steps} steps were already recorded.\n`);
+        } else {
+          const seeding = await seedOrResumeDemoCouncil(runtime);
+          process.stdout.write(`${describeDemoSeeding(seeding)}${seeding.kind === 'not-demo' ? ' (use --force to add it anyway)' : ''}\n`);
+        }
       });
     case 'export':
       return withRuntime(async (runtime) => {

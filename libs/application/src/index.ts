@@ -17,6 +17,7 @@ export * from './idempotency/idempotency-store';
 export * from './auth/jwt';
 export * from './runtime';
 export * from './seed-demo-council';
+export { demoSeedMarkOf, type DemoSeedMark } from './demo';
 export * from './jobs/renewal-sweep';
 export * from './jobs/run-renewal-sweep.handler';
 export * from './jobs/ledger-jobs';

@@ -16,6 +16,10 @@ export interface CommandEnvelope {
   readonly correlationId: string;
   readonly causationId: string;
   readonly idempotencyKey?: string;
+  /** The id of the command's n-th event; random unless the caller must be able to re-run the command (the demo seed). */
+  readonly eventIdFor?: (index: number) => string;
+  /** Extra metadata stamped on every event, beside who, when and why (the demo seed's step). */
+  readonly extraMetadata?: Readonly<Record<string, unknown>>;
 }
 
 export function envelopeFor(actor: Actor, idempotencyKey?: string): CommandEnvelope {
@@ -30,6 +34,7 @@ export function toNewEvents(
   recordedAt: Date,
 ): NewEvent[] {
   const metadata: EventMetadata = {
+    ...envelope.extraMetadata,
     actorId: envelope.actor.id,
     actorRole: envelope.actor.role,
     recordedAt: recordedAt.toISOString(),
@@ -37,8 +42,8 @@ export function toNewEvents(
     causationId: envelope.causationId,
     ...(envelope.idempotencyKey === undefined ? {} : { idempotencyKey: envelope.idempotencyKey }),
   };
-  return events.map((event) => ({
-    eventId: randomUUID(),
+  return events.map((event, index) => ({
+    eventId: envelope.eventIdFor?.(index) ?? randomUUID(),
     type: event.type,
     version: versionOf(event.type),
     data: event.data as Record<string, unknown>,
