@@ -85,4 +85,20 @@ describe('the command-handler shape on PostgreSQL', () => {
       actorId: 'tester', actorRole: 'commissioner', recordedAt: '2026-11-23T10:00:00.000Z', correlationId: 'c', causationId: 'c',
     });
   });
+
+  it('finds, rather than repeats, what an earlier run under the same Idempotency-Key appended (its process died before answering)', async () => {
+    const keyed = (by: number, actorId = 'tester') => handleCommand(store, clock, {
+      streamId: 'counter-keyed', model: counter, mustExist: false, maxRetries: 0,
+      envelope: { ...envelope, actor: { ...envelope.actor, id: actorId }, idempotencyKey: 'retry-after-a-crash' },
+      decide: () => [{ type: 'Counted', data: { by } }],
+    });
+    const first = await keyed(1);
+    await add(store, 'counter-keyed', 10);
+    const again = await keyed(1);
+    expect(again).toMatchObject({ revision: first.revision, state: { count: 1 }, position: first.position });
+    expect(again.events).toEqual(first.events);
+    // The key is the actor's own: another person's request under the same key is a request of its own.
+    await keyed(1, 'someone-else');
+    expect((await store.readStream('counter-keyed')).events.map((e) => (e.data as { by: number }).by)).toEqual([1, 10, 1]);
+  });
 });

@@ -44,6 +44,8 @@ export async function handleCommand<S, E extends AnyEvent>(
 ): Promise<CommandOutcome<S, E>> {
   for (let attempt = 0; ; attempt++) {
     const stream = await store.readStream(request.streamId);
+    const earlier = appendedUnderKey(stream.events, request.envelope);
+    if (earlier.length > 0) return replayed(stream.events, earlier, request.model);
     if (request.mustExist && stream.revision < 0) throw new NotFoundError(`${request.streamId} does not exist`);
     if (request.ifMatch !== undefined && request.ifMatch !== stream.revision) {
       throw new PreconditionFailedError(request.streamId, request.ifMatch, stream.revision);
@@ -73,4 +75,26 @@ export async function handleCommand<S, E extends AnyEvent>(
       if (attempt >= request.maxRetries) throw new ConcurrencyConflictError(request.streamId, { cause: error });
     }
   }
+}
+
+/**
+ * The events a command under this envelope's idempotency key (and actor) already appended to the
+ * stream. A process that died after the append but before recording its answer leaves its claim on
+ * the key to be taken over; the retry must find that append rather than make it again.
+ */
+function appendedUnderKey(events: readonly StoredEvent[], envelope: CommandEnvelope): readonly StoredEvent[] {
+  const { idempotencyKey, actor } = envelope;
+  if (idempotencyKey === undefined) return [];
+  return events.filter((event) => event.metadata.idempotencyKey === idempotencyKey && event.metadata.actorId === actor.id);
+}
+
+/** What the first run answered: its events, and the revision and state just after them. */
+function replayed<S, E extends AnyEvent>(events: readonly StoredEvent[], earlier: readonly StoredEvent[], model: StreamModel<S, E>): CommandOutcome<S, E> {
+  const last = earlier[earlier.length - 1];
+  return {
+    revision: last.streamRevision,
+    state: events.slice(0, last.streamRevision + 1).map(model.upcast).reduce(model.evolve, model.initialState),
+    events: earlier.map(model.upcast),
+    position: last.position,
+  };
 }

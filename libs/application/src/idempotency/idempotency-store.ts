@@ -9,7 +9,7 @@ export type IdempotencyClaim =
   | { readonly kind: 'in-progress' };
 
 /** A claim left pending this long belongs to a request that died; a retry may take it over. */
-const STALE_PENDING_SECONDS = 60;
+export const STALE_PENDING_SECONDS = 60;
 
 /** JSON with every object's keys in sorted order, so two spellings of one body are one body. */
 export function canonicalJson(value: unknown): string {
