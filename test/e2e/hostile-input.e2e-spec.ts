@@ -38,6 +38,8 @@ describe('hostile requests to the API', () => {
 
   it('answers an unsupported charset or Content-Encoding with 415', async () => {
     expect((await send(json(requestBody()), { 'Content-Type': 'application/json; charset=latin-9' })).status).toBe(415);
+    expect((await send(json(requestBody({ childRef: 'LAC-UTF7' })), { 'Content-Type': 'application/json; charset=utf-7' })).status).toBe(415);
+    expect((await send(Buffer.from(json(requestBody({ childRef: 'LAC-UTF16' })), 'utf16le'), { 'Content-Type': 'application/json; charset=utf-16le' })).status).toBe(415);
     expect((await send(json(requestBody()), { 'Content-Encoding': 'br2' })).status).toBe(415);
   });
 
@@ -58,6 +60,16 @@ describe('hostile requests to the API', () => {
     const res = await send(raw);
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field, message: 'must not contain NUL characters or unpaired UTF-16 surrogates' }]);
+  });
+
+  it.each([
+    ['POST', '/api/no-such-thing'], ['POST', '/api/budgets/2026-27/CC-IFA'], ['PUT', '/api/placements'], ['PATCH', '/api/jobs/renewal-sweep'], ['DELETE', '/health'],
+  ])('answers %s %s, which no route serves, 404 as problem+json, with or without a token', async (method, path) => {
+    const verb = method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete';
+    for (const req of [t.http[verb](path).set('Authorization', bearer), t.http[verb](path)]) {
+      const res = await req.send({ reason: 'x' });
+      expect([res.status, res.headers['content-type']]).toEqual([404, expect.stringMatching(/^application\/problem\+json/)]);
+    }
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the key %s as it refuses any unknown field', async (key) => {

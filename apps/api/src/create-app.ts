@@ -11,6 +11,16 @@ import { safeError, safeRequest } from './http/log-redaction';
 
 export const BODY_LIMIT = '256kb';
 
+/**
+ * JSON travels as UTF-8 (RFC 8259, section 8.1). body-parser would also decode UTF-7, UTF-16 and UTF-32, so a
+ * body could reach the checks on text in an encoding nobody meant: 415, as for any other charset.
+ */
+function utf8Only(_req: unknown, _res: unknown, _body: Buffer, charset: string): void {
+  if (charset.toLowerCase() !== 'utf-8') {
+    throw Object.assign(new Error(`unsupported charset "${charset.toUpperCase()}"`), { status: 415, type: 'charset.unsupported' });
+  }
+}
+
 export function openApiDocument(app: NestExpressApplication) {
   const config = new DocumentBuilder()
     .setTitle('The placement ledger')
@@ -42,7 +52,7 @@ export async function createApp(
   if (logging) app.useLogger(app.get(PinoNestLogger));
   mountApiHeaders(app);
   await mountWebMiddleware(app, runtime, secret);
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: utf8Only });
   app.useGlobalPipes(ledgerValidationPipe());
   app.disable('x-powered-by');
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });

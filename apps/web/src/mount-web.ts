@@ -9,7 +9,7 @@ import { SqlSessionStore } from './session/sql-session-store';
 import { WEB_PATHS } from './web-paths';
 
 /** Paths that belong to the JSON API and its explorer: bearer tokens, no cookies, no pages. */
-const NOT_PAGES = /^\/(api|docs|health)(\/|$)/;
+export const NOT_PAGES = /^\/(api|docs|health)(\/|$)/;
 const FORM_LIMIT = '64kb';
 
 function onPagesOnly(handler: express.RequestHandler): express.RequestHandler {

@@ -19,6 +19,12 @@ describe('hostile input in a parsed body or query', () => {
     expect(firstHostileInput({ options: [{ prototype: 1 }] })).toEqual({ field: 'options.0.prototype', message: 'should not exist' });
   });
 
+  it.each(['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'])(
+    'refuses %s, which class-transformer would drop unseen rather than let the pipe refuse as unknown', (key) => {
+      expect(firstHostileInput({ resource: 'x', [key]: 'y' })).toEqual({ field: key, message: 'should not exist' });
+      expect(firstHostileInput({ provider: { [key]: [1] } })).toEqual({ field: `provider.${key}`, message: 'should not exist' });
+    });
+
   it('refuses NUL and unpaired surrogates in any text, and keeps every other character', () => {
     expect(firstHostileInput({ needs: ['ok', 'a\u0000b'] })?.field).toBe('needs.1');
     expect(firstHostileInput({ reason: 'lone \uD800 high' })?.field).toBe('reason');

@@ -5,8 +5,12 @@ import { RequestValidationError, type FieldError } from './problem';
 /** Deeper than any request the ledger takes; a JSON body nested further is refused before anything walks it. */
 export const MAX_JSON_DEPTH = 32;
 
-/** Keys that name an object's machinery, never a field: refused like any other unknown field. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys that name an object's machinery, never a field: refused like any other unknown field. Object.prototype's
+ * own names (`toString`, `hasOwnProperty`, ...) are among them because class-transformer silently drops a key
+ * whose name is a method on the DTO, so the validation pipe would never see it to refuse it.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** NUL, which PostgreSQL cannot store in text, and UTF-16 halves without their other half. */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

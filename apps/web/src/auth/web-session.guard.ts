@@ -1,6 +1,7 @@
 import { ForbiddenException, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { LEDGER_CONFIG, type LedgerConfig, type Role } from '@ledger/application';
+import { NOT_PAGES } from '../mount-web';
 import { csrf } from './csrf';
 import { PAGE_ROLES_KEY, type WebRequest } from './pages.decorator';
 import { actingRole } from './web-user';
@@ -25,7 +26,9 @@ export class WebSessionGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<WebRequest>();
-    if (request.method === 'POST' && !csrf.isRequestValid(request)) throw new CsrfRefused();
+    // Paths outside the pages carry no session (mount-web keeps it off them), so there is no token to check, nor a
+    // signed-in user a forged POST could act as: of the web controllers only the not-found catch-all matches them.
+    if (request.method === 'POST' && !NOT_PAGES.test(request.path) && !csrf.isRequestValid(request)) throw new CsrfRefused();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES_KEY, [context.getHandler(), context.getClass()]);
     const user = request.session?.user;
     const expired = user !== undefined && Date.now() - user.signedInAt > this.config.sessionAbsoluteMinutes * 60_000;

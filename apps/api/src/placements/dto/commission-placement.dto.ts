@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PLACEMENT_TYPE_CODES, PROVIDER_TYPE_CODES } from '@ledger/domain';
 import { IsLocalDate, MAX_WEEKLY_RATE_PENCE } from '../../http/validators';
 
@@ -20,7 +20,7 @@ export class RateExceptionDto {
 }
 
 export class CommissionPlacementDto {
-  @ApiProperty({ type: ProviderDto }) @ValidateNested() @Type(() => ProviderDto) provider!: ProviderDto;
+  @ApiProperty({ type: ProviderDto }) @IsObject() @ValidateNested() @Type(() => ProviderDto) provider!: ProviderDto;
   @ApiProperty({ example: 'U4', description: 'SSDA903 PLACE code' }) @IsIn(PLACEMENT_TYPE_CODES) placementType!: string;
   @ApiProperty({ example: 95000, description: 'Weekly rate in pence' })
   @IsInt() @Min(1) @Max(MAX_WEEKLY_RATE_PENCE) weeklyRatePence!: number;
@@ -29,5 +29,5 @@ export class CommissionPlacementDto {
   @IsOptional() @IsInt() @Min(1) @Max(3660) initialTermDays?: number;
   @ApiProperty({ example: 'CC-IFA' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9\-_.]{0,39}$/) costCentre!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) emergencyReason?: string;
-  @ApiPropertyOptional({ type: RateExceptionDto }) @IsOptional() @ValidateNested() @Type(() => RateExceptionDto) rateException?: RateExceptionDto;
+  @ApiPropertyOptional({ type: RateExceptionDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => RateExceptionDto) rateException?: RateExceptionDto;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '../../http/validators';
 
 export class InHouseOptionDto {
@@ -13,7 +13,7 @@ export class InHouseOptionDto {
 export class RecordInHouseSearchDto {
   @ApiProperty({ example: '2026-11-20' }) @IsLocalDate() searchedOn!: string;
   @ApiProperty({ type: [InHouseOptionDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => InHouseOptionDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => InHouseOptionDto)
   options!: InHouseOptionDto[];
 }
 

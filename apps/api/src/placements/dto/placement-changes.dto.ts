@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { END_REASON_CODES } from '@ledger/domain';
 import { IsLocalDate, MAX_WEEKLY_RATE_PENCE } from '../../http/validators';
 import { RateExceptionDto } from './commission-placement.dto';
@@ -17,14 +17,14 @@ export class ExtendPlacementDto {
   @ApiPropertyOptional({ description: 'A new weekly rate in pence from the previous term end' })
   @IsOptional() @IsInt() @Min(1) @Max(MAX_WEEKLY_RATE_PENCE) weeklyRatePence?: number;
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
-  @ApiPropertyOptional({ type: RateExceptionDto }) @IsOptional() @ValidateNested() @Type(() => RateExceptionDto) rateException?: RateExceptionDto;
+  @ApiPropertyOptional({ type: RateExceptionDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => RateExceptionDto) rateException?: RateExceptionDto;
 }
 
 export class ChangeRateDto {
   @ApiProperty({ example: '2026-12-01' }) @IsLocalDate() effectiveFrom!: string;
   @ApiProperty({ example: 99000 }) @IsInt() @Min(1) @Max(MAX_WEEKLY_RATE_PENCE) weeklyRatePence!: number;
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
-  @ApiPropertyOptional({ type: RateExceptionDto }) @IsOptional() @ValidateNested() @Type(() => RateExceptionDto) rateException?: RateExceptionDto;
+  @ApiPropertyOptional({ type: RateExceptionDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => RateExceptionDto) rateException?: RateExceptionDto;
 }
 
 export class AgreeJointFundingDto {
