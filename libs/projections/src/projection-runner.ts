@@ -4,6 +4,13 @@ import type { Projection } from './projection';
 const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name text PRIMARY KEY, position text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`;
 
+/**
+ * A batch that fails (its database went away, say) stops the subscription; it starts again from the
+ * last applied position after this long, doubling up to the maximum, until a batch applies.
+ */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 10_000;
+
 interface Waiter {
   readonly position: GlobalPosition;
   readonly resolve: (reached: boolean) => void;
@@ -12,13 +19,18 @@ interface Waiter {
 /**
  * Drives every projection from one subscription to the store's global order. Each batch is
  * applied to all projections and their checkpoints in one transaction: a process killed at any
- * point restarts from the last committed checkpoint and ends with the same read models.
+ * point restarts from the last committed checkpoint and ends with the same read models. A batch
+ * that fails is retried (the failure is `lastError` until one applies), so the read models come
+ * back by themselves after a database outage.
  */
 export class ProjectionRunner {
   private subscription?: Subscription;
   private applied: GlobalPosition = START;
   private waiters: Waiter[] = [];
   private failure?: unknown;
+  private retryMs = RETRY_FIRST_MS;
+  private retry?: NodeJS.Timeout;
+  private running = false;
 
   constructor(
     private readonly store: EventStore,
@@ -44,16 +56,27 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     await this.migrate();
     this.applied = await this.lowestCheckpoint();
+    this.running = true;
+    this.subscribe();
+  }
+
+  private subscribe(): void {
     this.subscription = this.store.subscribe((events) => this.applyBatch(events), {
       from: this.applied,
       batchSize: this.batchSize,
       onError: (cause) => {
         this.failure = cause;
+        if (!this.running) return;
+        this.retry = setTimeout(() => this.subscribe(), this.retryMs);
+        this.retry.unref();
+        this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
       },
     });
   }
 
   async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.retry);
     await this.subscription?.stop();
     this.subscription = undefined;
     for (const waiter of this.waiters.splice(0)) waiter.resolve(false);
@@ -93,6 +116,8 @@ export class ProjectionRunner {
       }
     });
     if (last > this.applied) this.applied = last;
+    this.failure = undefined;
+    this.retryMs = RETRY_FIRST_MS;
     const reached = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
     for (const waiter of reached) waiter.resolve(true);

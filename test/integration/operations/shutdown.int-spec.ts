@@ -1,36 +1,10 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { eventually } from '../../support/eventually';
 import { API, startApiProcess as start } from '../../support/api-process';
 import { freePort } from '../../support/own-redis';
-
-/** A connection that sends half a request and then says nothing more. */
-async function stalledClient(port: number): Promise<net.Socket> {
-  const socket = net.connect(port, '127.0.0.1');
-  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-  socket.on('error', () => undefined);
-  socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ');
-  return socket;
-}
-
-/** A keep-alive connection that has had its answer and now sits idle. */
-async function idleClient(port: number): Promise<net.Socket> {
-  const socket = net.connect(port, '127.0.0.1');
-  socket.on('error', () => undefined);
-  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-  const answered = new Promise<void>((resolve) => socket.once('data', () => resolve()));
-  socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
-  await answered;
-  return socket;
-}
-
-const refusesConnections = (port: number) => new Promise<boolean>((resolve) => {
-  const socket = net.connect(port, '127.0.0.1');
-  socket.once('connect', () => { socket.destroy(); resolve(false); });
-  socket.once('error', () => resolve(true));
-});
+import { idleClient, refusesConnections, stalledClient } from '../../support/raw-clients';
 
 describe('stopping the API', () => {
   const dirs: string[] = [];

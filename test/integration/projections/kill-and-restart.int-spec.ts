@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig, ManualClock, openLedgerRuntime, seedDemoCouncil, type LedgerRuntime } from '@ledger/application';
+import { loadConfig, ManualClock, openLedgerRuntime, seedDemoCouncil } from '@ledger/application';
 import { rebuildReadModels } from '@ledger/projections';
 import { createTestDatabase } from '../../support/postgres';
+import { readModelSnapshot } from '../../support/read-models';
 
 const CHILD = path.resolve(__dirname, '../../../dist/test/support/projector-child.js');
 
@@ -24,13 +25,6 @@ function projectThenKill(dataDir: string, databaseUrl: string | undefined, batch
   });
 }
 
-async function snapshot(runtime: LedgerRuntime) {
-  return {
-    summary: await runtime.database.query('SELECT * FROM placement_summary ORDER BY placement_id'),
-    facts: await runtime.database.query('SELECT stream_id, revision, recorded_at::text, event_type, data, position FROM ledger_facts ORDER BY stream_id, revision'),
-  };
-}
-
 describe.each(['embedded', 'postgres'] as const)('a projector killed part-way on the %s store', (kind) => {
   it('ends, after restarting, with the read models a clean rebuild gives', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-kill-'));
@@ -48,10 +42,10 @@ describe.each(['embedded', 'postgres'] as const)('a projector killed part-way on
         await runtime.projections.start();
         expect(await runtime.projections.waitFor(seeded.lastPosition as string, 60_000)).toBe(true);
         await runtime.projections.stop();
-        const restarted = await snapshot(runtime);
+        const restarted = await readModelSnapshot(runtime);
         await rebuildReadModels(runtime.eventStore, runtime.projections);
         expect(restarted.facts.length).toBeGreaterThan(500);
-        expect(restarted).toEqual(await snapshot(runtime));
+        expect(restarted).toEqual(await readModelSnapshot(runtime));
       } finally {
         await runtime.close();
       }

@@ -7,6 +7,14 @@ import { jobSchedules, runLedgerJob, type JobHandlers, type JobScheduler, type J
 
 export const LEDGER_QUEUE = 'ledger-jobs';
 
+/**
+ * How long the admin's view of the queue waits for Redis. A connection whose Redis has just died still
+ * reads as ready for a moment, and a command sent on it waits for Redis to return (the connections
+ * retry forever, as BullMQ needs): past this the view answers as if Redis were down.
+ */
+const OVERVIEW_TIMEOUT_MS = 2000;
+const QUEUE_UNAVAILABLE = 'The job queue (Redis) is unavailable just now; the jobs catch up when it returns. Try again shortly.';
+
 export interface BullMqOptions {
   readonly redisUrl: string;
   /** Key prefix in Redis (tests use their own). */
@@ -83,9 +91,7 @@ export class BullMqScheduler implements JobScheduler {
 
   /** The queue is usable only while its connection is ready; otherwise a request for it would wait for Redis. */
   private ensureAvailable(): void {
-    if (this.queueConnection?.status !== 'ready') {
-      throw new ServiceUnavailableError('The job queue (Redis) is unavailable just now; the jobs catch up when it returns. Try again shortly.');
-    }
+    if (this.queueConnection?.status !== 'ready') throw new ServiceUnavailableError(QUEUE_UNAVAILABLE);
   }
 
   /** Upserts every job scheduler; safe to repeat. */
@@ -113,6 +119,18 @@ export class BullMqScheduler implements JobScheduler {
 
   async overview(): Promise<JobsOverview> {
     this.ensureAvailable();
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ServiceUnavailableError(QUEUE_UNAVAILABLE)), OVERVIEW_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([this.readOverview(), gaveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readOverview(): Promise<JobsOverview> {
     const queue = this.jobs;
     const [schedulers, counts, failed] = await Promise.all([
       queue.getJobSchedulers(), queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'), queue.getFailed(0, 49),

@@ -4,6 +4,8 @@ import type { SqlDatabase, SqlExecutor } from './sql-database';
 /** A write transaction left open holds back every reader's horizon: cap it. */
 const IDLE_IN_TRANSACTION_MS = 60_000;
 
+const ignoreLostConnection = (): void => undefined;
+
 export async function openPostgresDatabase(url: string, poolSize = 10): Promise<SqlDatabase> {
   const pool = new Pool({ connectionString: url, max: poolSize, options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}` });
   pool.on('error', () => undefined); // an idle client dropped by the server is replaced on next use
@@ -18,6 +20,10 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out client's lost connection is emitted on the client, not the pool: unheard, it would be an
+      // uncaught exception that ends the process. The statement in flight fails with it anyway, and the pool
+      // drops the dead client on release.
+      client.on('error', ignoreLostConnection);
       try {
         await client.query('BEGIN');
         const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params) };
@@ -28,6 +34,7 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
+        client.removeListener('error', ignoreLostConnection);
         client.release();
       }
     },

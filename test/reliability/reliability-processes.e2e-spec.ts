@@ -1,0 +1,3 @@
+import { reducedRun } from './reduced-run';
+
+reducedRun('processes');
