@@ -48,7 +48,7 @@ start_postgres() {
   local port; port=$(free_port)
   (cd / && $PG_AS "$PG_BIN/initdb" -D "$PG_DIR" --auth=trust -U postgres --no-sync) >"$RUN_DIR/initdb.log" 2>&1 || fail "initdb failed (see $RUN_DIR/initdb.log)"
   (cd / && $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 30 \
-    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c idle_in_transaction_session_timeout=60000" start >/dev/null \
+    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=200 -c idle_in_transaction_session_timeout=60000" start >/dev/null \
     ) || fail "PostgreSQL did not start (see $PG_DIR/server.log)"
   export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
   log "throwaway PostgreSQL on port $port"

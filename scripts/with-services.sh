@@ -8,6 +8,8 @@ ROOT=$PWD
 RUN_DIR="$ROOT/.test-services/$1"
 shift
 mkdir -p "$ROOT/.test-services"
+# Figures are taken with fsync on, as a council's server runs (the tests' throwaway server has it off).
+export PG_FSYNC=on
 source "$ROOT/scripts/services.sh"
 [ -d node_modules ] || fail "dependencies are not installed: run npm install first"
 ensure_services

@@ -20,6 +20,8 @@ async function benchAdapter(kind: string, config: { dataDir: string; databaseUrl
     for (const options of [
       { label: '1 writer, 1 event per append', appends: 2000, writers: 1, perAppend: 1 },
       { label: '4 writers, 1 event per append', appends: 2000, writers: 4, perAppend: 1 },
+      { label: '8 writers, 1 event per append', appends: 2000, writers: 8, perAppend: 1 },
+      { label: '8 writers, 10 events per append', appends: 800, writers: 8, perAppend: 10 },
       { label: '1 writer, 50 events per append', appends: 200, writers: 1, perAppend: 50 },
     ]) {
       process.stdout.write(`${row(await measureAppends(storage.eventStore, options.label, options))}\n`);

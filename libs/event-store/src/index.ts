@@ -8,3 +8,4 @@ export * from './sql/migrations';
 export * from './sql/sql-event-store';
 export * from './sql/position';
 export * from './eventstoredb/eventstoredb-store';
+export { EVENTS_CHANNEL } from './sql/schema';

@@ -7,7 +7,7 @@ export const DUPLICATE_EVENT_ID = 'LE002';
 /** The append waited behind a younger transaction; retrying in a new transaction is safe. */
 export const APPEND_RETRY = 'LE003';
 
-/** The channel `ledger_append` notifies on commit, so subscribers wake without polling. */
+/** The channel the PostgreSQL adapter notifies after appends commit, so other processes' subscribers wake without polling. */
 export const EVENTS_CHANNEL = 'ledger_events';
 
 /**
@@ -18,7 +18,11 @@ export const EVENTS_CHANNEL = 'ledger_events';
  *   this stream committed (READ COMMITTED takes a fresh snapshot per statement); two racing appends
  *   at one expected revision queue on the lock and the second sees the first's revision: LE001.
  * - The same event ids already at consecutive revisions of this stream: an idempotent repeat,
- *   answered with the first append's result. Any of them elsewhere: LE002.
+ *   answered with the first append's result. Any of them elsewhere: LE002, found by the insert itself
+ *   (`ON CONFLICT (event_id) DO NOTHING` and a count), so no statement looks ids up with `= ANY`, whose
+ *   cached plan on a new table is a sequential scan that every later append would repeat.
+ * - No NOTIFY here: it would hold the server-wide notification lock until this commit was flushed,
+ *   making every append commit one after another. The adapter notifies after the commit.
  * - Readers order events by (transaction id, position). A transaction that took its id before
  *   queueing on the lock behind a younger one would sort before the events it follows in the
  *   stream; it is refused with LE003 instead, and the adapter retries with a fresh transaction id.
@@ -32,6 +36,7 @@ DECLARE
   v_first_revision bigint;
   v_in_place int;
   v_elsewhere uuid;
+  v_inserted int;
   v_last_tx xid8;
 BEGIN
   SELECT array_agg((n.ev->>'eventId')::uuid ORDER BY n.i) INTO v_ids
@@ -50,11 +55,6 @@ BEGIN
       RETURN;
     END IF;
   END IF;
-  SELECT e.event_id INTO v_elsewhere FROM ledger_events e WHERE e.event_id = ANY (v_ids) LIMIT 1;
-  IF v_elsewhere IS NOT NULL THEN
-    RAISE EXCEPTION 'event % was already appended elsewhere', v_elsewhere USING ERRCODE = 'LE002', DETAIL = v_elsewhere::text;
-  END IF;
-
   IF p_expected <> -2 AND p_expected <> v_current THEN
     RAISE EXCEPTION 'stream % is at revision %', p_stream, v_current USING ERRCODE = 'LE001', DETAIL = v_current::text;
   END IF;
@@ -70,8 +70,16 @@ BEGIN
     SELECT p_stream, v_current + n.i, (n.ev->>'eventId')::uuid, n.ev->>'type', (n.ev->>'version')::int,
            n.ev->'data', n.ev->'metadata', COALESCE((n.ev->'metadata'->>'recordedAt')::timestamptz, now())
       FROM jsonb_array_elements(p_events) WITH ORDINALITY AS n(ev, i)
-     ORDER BY n.i;
-  PERFORM pg_notify('${EVENTS_CHANNEL}', '');
+     ORDER BY n.i
+  ON CONFLICT (event_id) DO NOTHING;
+  GET DIAGNOSTICS v_inserted = ROW_COUNT;
+  IF v_inserted < v_count THEN
+    -- An id already stored (or twice in this append): the exception undoes the whole append.
+    SELECT n.id INTO v_elsewhere FROM unnest(v_ids) WITH ORDINALITY AS n(id, i)
+      WHERE NOT EXISTS (SELECT 1 FROM ledger_events e WHERE e.event_id = n.id AND e.stream_id = p_stream AND e.stream_revision = v_current + n.i)
+      ORDER BY n.i LIMIT 1;
+    RAISE EXCEPTION 'event % was already appended elsewhere', v_elsewhere USING ERRCODE = 'LE002', DETAIL = v_elsewhere::text;
+  END IF;
   RETURN QUERY SELECT (v_current + v_count)::text, pg_current_xact_id()::text, currval('ledger_events_global_position_seq')::text;
 END
 $fn$`;
@@ -102,6 +110,11 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
       'CREATE TABLE IF NOT EXISTS ledger_streams (stream_id text PRIMARY KEY, revision bigint NOT NULL)',
       APPEND_FUNCTION,
     ],
+  },
+  {
+    version: 2,
+    description: 'ledger_append: duplicate ids found by the insert, no NOTIFY inside the append',
+    statements: [APPEND_FUNCTION],
   },
 ];
 

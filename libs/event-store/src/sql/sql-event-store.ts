@@ -54,6 +54,9 @@ export class SqlEventStore implements EventStore {
   private readonly live = new Set<{ wakeup: Wakeup; stop(): Promise<void> }>();
   private stopListening?: () => Promise<void>;
   private closed = false;
+  /** The NOTIFY in flight for other processes, and whether appends came while it was. */
+  private announcing?: Promise<void>;
+  private announceAgain = false;
 
   private constructor(private readonly db: SqlDatabase) {
     this.kind = db.kind;
@@ -75,6 +78,7 @@ export class SqlEventStore implements EventStore {
         const [row] = await this.db.query<{ next_revision: string; tx: string; pos: string }>(
           'SELECT next_revision, tx, pos FROM ledger_append($1, $2, $3::jsonb)', [streamId, expectedCode(expected), payload]);
         this.wakeAll();
+        this.announce();
         return { nextRevision: Number(row.next_revision), position: sqlPosition(row.tx, row.pos) };
       } catch (error) {
         const { code, detail, constraint } = sqlErrorInfo(error);
@@ -181,9 +185,33 @@ export class SqlEventStore implements EventStore {
   /** Stops every subscription (waiting for handlers in flight) and stops listening. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.announcing;
     await Promise.all([...this.live].map((subscription) => subscription.stop()));
     await this.stopListening?.();
     this.stopListening = undefined;
+  }
+
+  /**
+   * Tells other processes on the same PostgreSQL (a worker, another API) that the log has grown.
+   * The NOTIFY is sent after the append has committed, in a statement of its own, and at most one
+   * is in flight: inside the append it would hold the server-wide notification lock until the
+   * commit was flushed, so every append would commit one at a time. A burst of appends gets one
+   * or two notifications; subscribers then read everything new, and poll besides. The embedded
+   * store has no other process (the folder lock), so it needs none.
+   */
+  private announce(): void {
+    if (this.db.kind !== 'postgres' || this.closed) return;
+    if (this.announcing !== undefined) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = (async () => {
+      do {
+        this.announceAgain = false;
+        await this.db.query('SELECT pg_notify($1, \'\')', [EVENTS_CHANNEL]).catch(() => undefined);
+      } while (this.announceAgain && !this.closed);
+      this.announcing = undefined;
+    })();
   }
 
   private wakeAll(): void {
