@@ -35,4 +35,19 @@ describe('the ledger as known at an instant, with the latest state kept in memor
     expect(await budgetNow('2026-11-22T11:00:00Z')).toBeUndefined();
     expect(await budgetNow('2026-11-25T00:00:00Z')).toBe(2_000);
   });
+
+  it('folds once for instants before the newest fact (facts stamped ahead of the clock), until a write moves it on', async () => {
+    // The newest fact is 2026-11-24T10:00Z; ask, again and again, about instants before it with no fact between them.
+    const first = await runtime.ledger.at(new Date('2026-11-23T12:00:00Z'));
+    const again = await runtime.ledger.at(new Date('2026-11-23T12:00:00Z'));
+    const later = await runtime.ledger.at(new Date('2026-11-24T09:59:59Z'));
+    expect(again.placements).toBe(first.placements);
+    expect(later.budgets).toBe(first.budgets);
+    expect([first.asAt, later.asAt]).toEqual(['2026-11-23T12:00:00.000Z', '2026-11-24T09:59:59.000Z']);
+    expect(later.budgets.get('2026-27')?.costCentres['CC-IFA']?.amountPence).toBe(1_000);
+    clock.set('2026-11-23T13:00:00Z'); // a write recorded between them: the fold must not be served stale
+    await setBudget(1_500);
+    expect(await budgetNow('2026-11-23T12:00:00Z')).toBe(1_000);
+    expect(await budgetNow('2026-11-24T09:59:59Z')).toBe(1_500);
+  });
 });
