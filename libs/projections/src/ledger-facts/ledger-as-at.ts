@@ -1,6 +1,5 @@
 import {
-  evolveBudget, evolvePlacement, initialBudgetState, initialPlacementState, upcastBudgetEvent, upcastPlacementEvent,
-  type BudgetState, type PlacementState,
+  evolveBudget, evolvePlacement, initialBudgetState, initialPlacementState, parseStreamId, upcastBudgetEvent, upcastPlacementEvent, type BudgetState, type PlacementState,
 } from '@ledger/domain';
 import type { SqlExecutor } from '@ledger/event-store';
 
@@ -42,11 +41,12 @@ export async function loadLedgerAsAt(db: SqlExecutor, asAt: Date): Promise<Ledge
   const placements = new Map<string, PlacementState>();
   const budgets = new Map<string, BudgetState>();
   for (const row of rows) {
-    if (row.stream_id.startsWith('placement-')) {
+    const stream = parseStreamId(row.stream_id);
+    if (stream?.kind === 'placement') {
       const event = upcastPlacementEvent(row.event_type, row.event_version, row.data);
       placements.set(row.stream_id, evolvePlacement(placements.get(row.stream_id) ?? initialPlacementState, event));
-    } else {
-      const year = row.stream_id.slice('budget-'.length);
+    } else if (stream?.kind === 'budget') {
+      const year = stream.financialYear;
       budgets.set(year, evolveBudget(budgets.get(year) ?? initialBudgetState, upcastBudgetEvent(row.event_type, row.event_version, row.data)));
     }
   }

@@ -1,3 +1,4 @@
+import { parseStreamId } from '@ledger/domain';
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
 import type { Projection } from '../projection';
 
@@ -23,7 +24,7 @@ export const ledgerFactsProjection: Projection = {
   },
 
   async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const facts = events.filter((e) => e.streamId.startsWith('placement-') || e.streamId.startsWith('budget-'));
+    const facts = events.filter((e) => parseStreamId(e.streamId) !== undefined);
     if (facts.length === 0) return;
     // One statement per batch: the rows travel as one JSON array.
     await tx.query(

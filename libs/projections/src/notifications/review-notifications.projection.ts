@@ -1,3 +1,4 @@
+import { placementIdOf } from '@ledger/domain';
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
 import type { Projection } from '../projection';
 
@@ -21,8 +22,8 @@ export const reviewNotificationsProjection: Projection = {
   },
   async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
     for (const event of events) {
-      if (!event.streamId.startsWith('placement-')) continue;
-      const placementId = event.streamId.slice('placement-'.length);
+      const placementId = placementIdOf(event.streamId);
+      if (placementId === undefined) continue;
       if (event.type === 'PlacementRequested') {
         await tx.query(`INSERT INTO placement_commissioners (placement_id, commissioner_id, child_ref) VALUES ($1, $2, $3)
           ON CONFLICT (placement_id) DO UPDATE SET child_ref = EXCLUDED.child_ref`, [placementId, event.metadata.actorId, String(event.data.childRef)]);

@@ -1,3 +1,4 @@
+import { placementStreamId } from '@ledger/domain';
 import type { PlacementStatus } from './placement-summary';
 
 /** Columns the placements list may be sorted by, each with the SQL that orders it. */
@@ -70,7 +71,7 @@ export function placementListSql(filter: PlacementListFilter): { where: string; 
       : kind === 'due' ? `term_end > ${param(asOf)} AND term_end <= ${param(plusDays(asOf, withinDays))}`
         : `term_end <= ${param(plusDays(asOf, withinDays))}`;
     conditions.push(`status = 'commissioned' AND ${window} AND NOT EXISTS (
-      SELECT 1 FROM ledger_facts f WHERE f.stream_id = 'placement-' || placement_summary.placement_id
+      SELECT 1 FROM ledger_facts f WHERE f.stream_id = ${param(placementStreamId(''))}::text || placement_summary.placement_id
         AND f.event_type = 'FourWeekReviewRecorded' AND f.data->>'termEnd' = placement_summary.term_end)`);
   }
   const sortBy = (column: PlacementSortColumn) => column === 'weeklyRate' && filter.asOf !== undefined ? rateInForceSql(param(filter.asOf)) : PLACEMENT_SORT_COLUMNS[column];

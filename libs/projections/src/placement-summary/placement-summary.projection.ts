@@ -1,4 +1,4 @@
-import { upcastPlacementEvent, type PlacementEvent } from '@ledger/domain';
+import { placementIdOf, upcastPlacementEvent, type PlacementEvent } from '@ledger/domain';
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { placementListSql, type PlacementListFilter } from './placement-list-query';
@@ -50,14 +50,14 @@ export const placementSummaryProjection: Projection = {
   },
 
   async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const placementEvents = events.filter((event) => event.streamId.startsWith('placement-'));
+    const placementEvents = events.filter((event) => placementIdOf(event.streamId) !== undefined);
     if (placementEvents.length === 0) return;
-    const ids = [...new Set(placementEvents.map((event) => event.streamId.slice('placement-'.length)))];
+    const ids = [...new Set(placementEvents.map((event) => placementIdOf(event.streamId) as string))];
     const existing = await tx.query<Row>(
       `SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE placement_id = ANY($1::text[])`, [ids]);
     const rows = new Map(existing.map((row) => [row.placement_id, rowToSummary(row)]));
     for (const stored of placementEvents) {
-      const id = stored.streamId.slice('placement-'.length);
+      const id = placementIdOf(stored.streamId) as string;
       const event: PlacementEvent = upcastPlacementEvent(stored.type, stored.version, stored.data);
       const current = rows.get(id) ?? emptySummary(id);
       rows.set(id, evolveSummary(current, event, { revision: stored.streamRevision, recordedAt: stored.metadata.recordedAt }));

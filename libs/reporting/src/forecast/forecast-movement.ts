@@ -1,6 +1,5 @@
 import {
-  evolveBudget, evolvePlacement, financialYearRange, initialBudgetState, initialPlacementState, maxDate, minDate,
-  periodCost, upcastBudgetEvent, upcastPlacementEvent, type FinancialYear, type LocalDate, type PlacementEvent, type PlacementState,
+  evolveBudget, evolvePlacement, financialYearRange, initialBudgetState, initialPlacementState, maxDate, minDate, parseStreamId, periodCost, upcastBudgetEvent, upcastPlacementEvent, type FinancialYear, type LocalDate, type PlacementEvent, type PlacementState,
 } from '@ledger/domain';
 import type { LedgerAsAt, LedgerFact } from '@ledger/projections';
 import { externalPlacements, timelineOf } from '../returns/build-return';
@@ -69,11 +68,12 @@ export function buildForecastMovement(base: LedgerAsAt, facts: readonly LedgerFa
   const items: MovementItem[] = [];
   let outturn = beforeOutturn;
   for (const fact of facts) {
-    if (fact.streamId === `budget-${year}`) {
+    const stream = parseStreamId(fact.streamId);
+    if (stream?.kind === 'budget' && stream.financialYear === year) {
       budget = evolveBudget(budget, upcastBudgetEvent(fact.type, fact.version, fact.data));
       continue;
     }
-    if (!fact.streamId.startsWith('placement-')) continue;
+    if (stream?.kind !== 'placement') continue;
     const event = upcastPlacementEvent(fact.type, fact.version, fact.data);
     const previous = streams.get(fact.streamId);
     const next = evolvePlacement(previous ?? initialPlacementState, event);
@@ -84,7 +84,7 @@ export function buildForecastMovement(base: LedgerAsAt, facts: readonly LedgerFa
     if (cause === undefined) throw new Error(`${event.type} moved the outturn but has no cause to carry it`);
     byCause[cause] += delta;
     outturn += delta;
-    items.push({ recordedAt: fact.recordedAt, placementId: fact.streamId.slice('placement-'.length), cause, eventType: event.type, deltaPence: delta });
+    items.push({ recordedAt: fact.recordedAt, placementId: stream.placementId, cause, eventType: event.type, deltaPence: delta });
   }
   const afterBudget = budgetTotal();
   return {
