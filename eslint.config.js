@@ -58,4 +58,22 @@ module.exports = tseslint.config(
       ] }],
     },
   },
+  {
+    files: ['libs/reporting/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/apps/*', '**/apps/**'], message: 'A library never imports an app.' },
+        { group: ['@ledger/application', '**/application/**'], message: 'Reporting sits below the application layer: it depends on the domain, the event store and the projections only.' },
+      ] }],
+    },
+  },
+  // One handler, many doors: the worker and the CLI dispatch the application's handlers, never the API's code.
+  {
+    files: ['apps/worker/**/*.ts', 'apps/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/api/*', '**/api/**', '**/web/*', '**/web/**'], message: 'The worker and the CLI import the libraries, not another app.' },
+      ] }],
+    },
+  },
 );

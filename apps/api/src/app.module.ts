@@ -2,13 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
-  CLOCK, EVENT_STORE, JOB_SCHEDULER, type JobScheduler, ExecutePlacementCommandHandler, GetBudgetsHandler, GetPlacementHandler, IdempotencyStore,
-  LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListKnownProvidersHandler, ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier, type LedgerRuntime,
+  CLOCK, EVENT_STORE, JOB_SCHEDULER, type JobScheduler, ExecutePlacementCommandHandler, GetBudgetsHandler,
+  GetPlacementHandler, IdempotencyStore, LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListKnownProvidersHandler,
+  ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier,
+  type LedgerRuntime, GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler,
+  GetReturnHandler, GetWeeklyReportHandler, IssueWeeklyReportHandler,
 } from '@ledger/application';
-import {
-  GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler, GetReturnHandler, GetWeeklyReportHandler,
-  IssueWeeklyReportHandler,
-} from '@ledger/reporting';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
 import { HealthController } from './health/health.controller';

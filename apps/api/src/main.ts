@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import {
-  BullMqScheduler, ConfigError, InProcessScheduler, issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret, seedOrResumeDemoCouncil, systemClock, describeDemoSeeding,
-  type JobScheduler,
+  BullMqScheduler, ConfigError, InProcessScheduler, issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret,
+  seedOrResumeDemoCouncil, systemClock, describeDemoSeeding, type JobScheduler, JOB_HANDLERS,
 } from '@ledger/application';
 import { createApp } from './create-app';
 import { installGracefulShutdown } from './graceful-shutdown';
-import { JOB_HANDLERS } from './jobs/job-handlers';
 
 /** Starts the API on the configured store; with LEDGER_SEED_DEMO, fills an empty store with the demo council (or finishes one cut short). */
 async function main(): Promise<void> {

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { describeDemoSeeding, loadConfig, openLedgerRuntime, seedDemoCouncil, seedOrResumeDemoCouncil, systemClock } from '@ledger/application';
+import {
+  describeDemoSeeding, loadConfig, openLedgerRuntime, seedDemoCouncil, seedOrResumeDemoCouncil, systemClock,
+  JOB_HANDLERS,
+} from '@ledger/application';
 import { todayIn } from '@ledger/domain';
 import { exportEventLog, importEventLog } from './commands/event-log.command';
 import { randomUUID } from 'node:crypto';
-import { JOB_HANDLERS } from '../../api/src/jobs/job-handlers';
 import { rebuildCommand } from './commands/rebuild.command';
 import { tokenCommand } from './commands/token.command';
 

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { BullMqScheduler, ConfigError, loadConfig, openLedgerRuntime, systemClock } from '@ledger/application';
-import { JOB_HANDLERS } from '../../api/src/jobs/job-handlers';
+import { BullMqScheduler, ConfigError, loadConfig, openLedgerRuntime, systemClock, JOB_HANDLERS } from '@ledger/application';
 
 /**
  * The worker for server deployments: keeps the read models projected and runs the scheduled jobs from

@@ -3,13 +3,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import {
-  BullMqScheduler, envelopeFor, ExecutePlacementCommandHandler, loadConfig, ManualClock, openLedgerRuntime, type LedgerRuntime,
+  BullMqScheduler, envelopeFor, ExecutePlacementCommandHandler, loadConfig, ManualClock, openLedgerRuntime,
+  type LedgerRuntime, JOB_HANDLERS, issueToken,
 } from '@ledger/application';
 import { addDays, type LocalDate, type Pence, type PlacementCommand } from '@ledger/domain';
 import { listIssuedReports } from '@ledger/projections';
 import { createApp } from '../../../apps/api/src/create-app';
-import { JOB_HANDLERS } from '../../../apps/api/src/jobs/job-handlers';
-import { issueToken } from '@ledger/application';
 import { testRedis } from '../../support/redis';
 
 const SECRET = 'simulated-weeks-secret-at-least-32-chars';

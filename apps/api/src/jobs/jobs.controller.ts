@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Inject, Optional, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { JOB_SCHEDULER, RunRenewalSweep, type JobScheduler, type JobsOverview, type SweepOutcome } from '@ledger/application';
-import { IssueWeeklyReport, type IssueOutcome } from '@ledger/reporting';
+import {
+  JOB_SCHEDULER, RunRenewalSweep, type JobScheduler, type JobsOverview, type SweepOutcome, IssueWeeklyReport,
+  type IssueOutcome,
+} from '@ledger/application';
 import { Roles } from '../auth/auth.decorators';
 
 @ApiTags('jobs')

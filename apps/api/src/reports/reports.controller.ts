@@ -3,12 +3,13 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { CLOCK, LEDGER_RUNTIME, NotFoundError, type Clock, type LedgerRuntime } from '@ledger/application';
+import {
+  CLOCK, LEDGER_RUNTIME, NotFoundError, type Clock, type LedgerRuntime, GetWeeklyReport, readIssuedReport,
+  type IssuedReport,
+} from '@ledger/application';
 import { isMonday, localDate } from '@ledger/domain';
 import { listIssuedReports } from '@ledger/projections';
-import {
-  GetWeeklyReport, readIssuedReport, renderWeeklyReportHtml, weeklyReportToPdf, weeklyReportToXlsx, type IssuedReport, type WeeklyReport,
-} from '@ledger/reporting';
+import { renderWeeklyReportHtml, weeklyReportToPdf, weeklyReportToXlsx, type WeeklyReport } from '@ledger/reporting';
 import { AnyRole } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
 import { IsLocalDate } from '../http/validators';

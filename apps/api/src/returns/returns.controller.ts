@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiProperty, ApiTags }
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import { CLOCK, type Clock } from '@ledger/application';
+import { CLOCK, type Clock, GetReturn } from '@ledger/application';
 import { isMonday, localDate, periodRange, quarterRange, weekRange, type LocalDate } from '@ledger/domain';
-import { GetReturn, returnToCsv, returnToXlsx, type FinanceReturn, type ReturnKind } from '@ledger/reporting';
+import { returnToCsv, returnToXlsx, type FinanceReturn, type ReturnKind } from '@ledger/reporting';
 import { AnyRole } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
 import { financialYearParam, IsLocalDate } from '../http/validators';

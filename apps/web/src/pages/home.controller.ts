@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CLOCK, LEDGER_CONFIG, ROLES, type Clock, type LedgerConfig } from '@ledger/application';
+import { CLOCK, LEDGER_CONFIG, ROLES, type Clock, type LedgerConfig, GetForecast, GetRenewals } from '@ledger/application';
 import { financialYearOf, todayIn } from '@ledger/domain';
-import { GetForecast, GetRenewals } from '@ledger/reporting';
 import type { Response } from 'express';
 import { PageRenderer } from '../rendering/page-renderer';
 import { navigationFor } from '../rendering/navigation';

@@ -1,10 +1,13 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, LEDGER_RUNTIME, NotFoundError, type Clock, type LedgerRuntime, type Role } from '@ledger/application';
+import {
+  CLOCK, LEDGER_RUNTIME, NotFoundError, type Clock, type LedgerRuntime, type Role, GetWeeklyReport, readIssuedReport,
+  weekJustEnded,
+} from '@ledger/application';
 import { addDays, isLocalDate, isMonday, localDate } from '@ledger/domain';
 import { listIssuedReports } from '@ledger/projections';
-import { GetWeeklyReport, readIssuedReport, weekJustEnded, type WeeklyReport } from '@ledger/reporting';
+import { type WeeklyReport } from '@ledger/reporting';
 import { PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import { PageRenderer } from '../../rendering/page-renderer';
 import { isReportFormat, sendReportFile, weeklyReportView, type IssuedMark } from './weekly-report-view';

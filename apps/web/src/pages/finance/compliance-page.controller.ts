@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { addDays, financialYearOf, financialYearRange, minDate } from '@ledger/domain';
-import { GetCompliance } from '@ledger/reporting';
+import { GetCompliance } from '@ledger/application';
 import { PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import { READER_ROLES } from '../../auth/web-user';
 import { PageClock } from '../../rendering/page-clock';

@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig } from '@ledger/application';
+import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig, GetRenewals } from '@ledger/application';
 import { addDays, todayIn, type LocalDate } from '@ledger/domain';
-import { GetRenewals } from '@ledger/reporting';
 import { PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import { PageRenderer } from '../../rendering/page-renderer';
 

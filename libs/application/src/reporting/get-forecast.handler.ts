@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LEDGER_CONFIG, LEDGER_READER, SQL_DATABASE, type LedgerConfig } from '@ledger/application';
 import type { FinancialYear, LocalDate } from '@ledger/domain';
 import type { SqlDatabase } from '@ledger/event-store';
 import { loadFactsBetween, loadLedgerAsAt, type LedgerReader } from '@ledger/projections';
-import { buildForecast, type Forecast, type ScenarioName } from './forecast';
-import { buildForecastMovement, type ForecastMovement } from './forecast-movement';
+import { buildForecast, buildForecastMovement, type Forecast, type ScenarioName, type ForecastMovement } from '@ledger/reporting';
+import { LEDGER_CONFIG, LEDGER_READER, SQL_DATABASE } from '../tokens';
+import type { LedgerConfig } from '../config/ledger-config';
 
 export class GetForecast extends Query<Forecast> {
   constructor(readonly financialYear: FinancialYear, readonly asOf: LocalDate, readonly asAt: Date) {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { LedgerRuntime } from '@ledger/application';
 import { addDays, financialYearOf, mondayOf, todayIn, type LocalDate } from '@ledger/domain';
 import { WrongExpectedRevisionError } from '@ledger/event-store';
 import { listIssuedReports, loadFactsBetween, loadLedgerAsAt } from '@ledger/projections';
-import { buildForecastMovement } from '../forecast/forecast-movement';
-import { buildWeeklyReport, type WeeklyReport } from './weekly-report';
+import { buildForecastMovement, buildWeeklyReport, type WeeklyReport } from '@ledger/reporting';
+import type { LedgerRuntime } from '../runtime';
 
 /** One stream per week; its single event is the report as issued, kept unchanged. */
 export const weeklyReportStreamId = (weekCommencing: string) => `weeklyreport-${weekCommencing}`;

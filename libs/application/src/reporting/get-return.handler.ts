@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LEDGER_READER } from '@ledger/application';
 import type { LocalDate } from '@ledger/domain';
 import type { LedgerReader } from '@ledger/projections';
-import { buildReturn, type FinanceReturn, type ReturnKind } from './returns/build-return';
+import { buildReturn, type FinanceReturn, type ReturnKind } from '@ledger/reporting';
+import { LEDGER_READER } from '../tokens';
 
 export class GetReturn extends Query<FinanceReturn> {
   constructor(readonly kind: ReturnKind, readonly start: LocalDate, readonly end: LocalDate, readonly asAt: Date) {

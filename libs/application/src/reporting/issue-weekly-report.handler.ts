@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { LEDGER_RUNTIME, type LedgerRuntime } from '@ledger/application';
+import { LEDGER_RUNTIME } from '../tokens';
+import type { LedgerRuntime } from '../runtime';
 import { issueWeeklyReport, weekJustEnded, type IssueOutcome } from './issue-weekly-report';
 
 /** Issues the report for the week just ended (once; a repeat answers with the one issued). */

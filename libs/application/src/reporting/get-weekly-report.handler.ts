@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LEDGER_CONFIG, LEDGER_READER, type LedgerConfig } from '@ledger/application';
 import type { LocalDate } from '@ledger/domain';
 import type { LedgerReader } from '@ledger/projections';
-import { buildWeeklyReport, type WeeklyReport } from './weekly-report';
+import { buildWeeklyReport, type WeeklyReport } from '@ledger/reporting';
+import { LEDGER_CONFIG, LEDGER_READER } from '../tokens';
+import type { LedgerConfig } from '../config/ledger-config';
 
 export class GetWeeklyReport extends Query<WeeklyReport> {
   constructor(readonly weekCommencing: LocalDate, readonly asAt: Date) {

@@ -1,11 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LEDGER_READER } from '@ledger/application';
 import type { LocalDate } from '@ledger/domain';
 import type { LedgerReader } from '@ledger/projections';
-import { externalPlacements } from '../returns/build-return';
-import { reviewsDueAndOverdue, type ReviewFlag } from '../returns/movements';
-import { buildCompliance, type ComplianceReport } from './compliance';
+import { externalPlacements, reviewsDueAndOverdue, buildCompliance, type ReviewFlag, type ComplianceReport } from '@ledger/reporting';
+import { LEDGER_READER } from '../tokens';
 
 export class GetCompliance extends Query<ComplianceReport> {
   constructor(readonly from: LocalDate, readonly to: LocalDate, readonly asOf: LocalDate, readonly asAt: Date) {
