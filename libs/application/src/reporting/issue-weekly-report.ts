@@ -1,12 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, financialYearOf, mondayOf, todayIn, type LocalDate } from '@ledger/domain';
-import { WrongExpectedRevisionError } from '@ledger/event-store';
+import { addDays, financialYearOf, mondayOf, todayIn, weeklyReportStreamId, type LocalDate } from '@ledger/domain';
+import type { StoredEvent } from '@ledger/event-store';
 import { listIssuedReports, loadFactsBetween, loadLedgerAsAt } from '@ledger/projections';
 import { buildForecastMovement, buildWeeklyReport, type WeeklyReport } from '@ledger/reporting';
+import { handleCommand, type StreamModel } from '../command-handling/handle-command';
 import type { LedgerRuntime } from '../runtime';
 
-/** One stream per week; its single event is the report as issued, kept unchanged. */
-export const weeklyReportStreamId = (weekCommencing: string) => `weeklyreport-${weekCommencing}`;
+export { weeklyReportStreamId };
+
+interface WeeklyReportIssued {
+  readonly type: 'WeeklyReportIssued';
+  readonly data: { readonly reportId: string; readonly weekCommencing: string; readonly asAt: string; readonly report: WeeklyReport };
+}
+
+/** A week's report stream: issued once (its first and only event), or not yet. */
+const weeklyReportModel: StreamModel<{ readonly reportId?: string }, WeeklyReportIssued> = {
+  initialState: {},
+  evolve: (state, event) => state.reportId === undefined ? { reportId: event.data.reportId } : state,
+  upcast: (event: StoredEvent) => ({ type: 'WeeklyReportIssued', data: event.data as unknown as WeeklyReportIssued['data'] }),
+  versionOf: () => 1,
+};
 
 export interface IssuedReport {
   readonly reportId: string;
@@ -52,17 +65,14 @@ export async function issueWeeklyReport(runtime: LedgerRuntime, weekCommencing: 
   const report = buildWeeklyReport(await runtime.ledger.at(now), weekCommencing,
     { redBasisPoints: runtime.config.ragRedBasisPoints, redPence: runtime.config.ragRedPence }, movement);
   const reportId = randomUUID();
-  try {
-    const appended = await runtime.eventStore.append(streamId, 'no-stream', [{
-      eventId: randomUUID(), type: 'WeeklyReportIssued', version: 1,
-      data: { reportId, weekCommencing, asAt: report.asAt, report } as unknown as Record<string, unknown>,
-      metadata: { actorId: 'weekly-report', actorRole: 'scheduler', recordedAt: now.toISOString(), correlationId, causationId: correlationId },
-    }]);
-    await runtime.projections.waitFor(appended.position, runtime.config.readYourWritesTimeoutMs);
-    return { reportId, weekCommencing, alreadyIssued: false };
-  } catch (error) {
-    if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    const raced = await readIssuedReport(runtime, streamId);
-    return { reportId: raced?.reportId ?? reportId, weekCommencing, alreadyIssued: true };
-  }
+  // The same command-handler shape as every other command: a race lost to another issuer re-reads the
+  // stream, finds the report issued, decides nothing and answers with the one already there.
+  const outcome = await handleCommand(runtime.eventStore, runtime.clock, {
+    streamId, model: weeklyReportModel, mustExist: false, maxRetries: 1,
+    envelope: { actor: { id: 'weekly-report', role: 'scheduler' }, correlationId, causationId: correlationId },
+    decide: (state) => state.reportId !== undefined ? [] : [{ type: 'WeeklyReportIssued' as const, data: { reportId, weekCommencing, asAt: report.asAt, report } }],
+  });
+  if (outcome.position !== undefined) await runtime.projections.waitFor(outcome.position, runtime.config.readYourWritesTimeoutMs);
+  const issued = outcome.state.reportId ?? reportId;
+  return { reportId: issued, weekCommencing, alreadyIssued: outcome.events.length === 0 || issued !== reportId };
 }

@@ -24,7 +24,8 @@ export const ledgerFactsProjection: Projection = {
   },
 
   async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const facts = events.filter((e) => parseStreamId(e.streamId) !== undefined);
+    // The ledger's facts are its placements and budgets; issued reports are records about them, not facts.
+    const facts = events.filter((e) => { const kind = parseStreamId(e.streamId)?.kind; return kind === 'placement' || kind === 'budget'; });
     if (facts.length === 0) return;
     // One statement per batch: the rows travel as one JSON array.
     await tx.query(
