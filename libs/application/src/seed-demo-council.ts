@@ -6,7 +6,7 @@ import type { CommandEnvelope } from './command-handling/command-envelope';
 import { handleCommand } from './command-handling/handle-command';
 import { generateDemoCouncil, type DemoScript, type DemoStep } from './demo';
 import { demoEventId, demoSeedMarkOf, nameBasedUuid, type DemoSeedMark } from './demo/demo-ids';
-import { placementDecision, placementModel } from './placements/placement-model';
+import { runPlacementCommand } from './placements/placement-model';
 import type { LedgerRuntime } from './runtime';
 
 /** Told, every {@link PROGRESS_EVERY} steps, how many of the script's steps are recorded. */
@@ -46,11 +46,7 @@ export async function seedDemoCouncil(runtime: LedgerRuntime, today: string, see
     const envelope = demoEnvelope(step, { seed, today, step: index });
     try {
       const outcome = step.streamKind === 'placement'
-        ? await handleCommand(runtime.eventStore, clock, {
-          streamId: placementStreamId(step.placementId), model: placementModel,
-          decide: placementDecision(step.command, runtime.config), envelope,
-          mustExist: step.command.type !== 'RequestPlacement', maxRetries: 0,
-        })
+        ? await runPlacementCommand(runtime.eventStore, clock, runtime.config, { placementId: step.placementId, command: step.command, envelope, maxRetries: 0 })
         : await handleCommand(runtime.eventStore, clock, {
           streamId: budgetStreamId(step.command.data.financialYear), model: budgetModel,
           decide: (state) => decideBudget(step.command, state), envelope, mustExist: false, maxRetries: 0,

@@ -1,8 +1,7 @@
 import { todayIn, type LocalDate, type PlacementCommand } from '@ledger/domain';
 import { listPlacementSummaries } from '@ledger/projections';
 import { envelopeFor, type Actor } from '../command-handling/command-envelope';
-import { handleCommand } from '../command-handling/handle-command';
-import { placementDecision, placementModel, placementStreamId } from '../placements/placement-model';
+import { runPlacementCommand } from '../placements/placement-model';
 import { dispatchNotifications } from '../notifications/notification-channels';
 import type { LedgerRuntime } from '../runtime';
 
@@ -36,9 +35,8 @@ export async function runRenewalSweep(runtime: LedgerRuntime, correlationId?: st
   const envelope = { ...envelopeFor(SCHEDULER), ...(correlationId ? { correlationId, causationId: correlationId } : {}) };
   for (const placement of active) {
     for (const command of FLAGS) {
-      const outcome = await handleCommand(runtime.eventStore, runtime.clock, {
-        streamId: placementStreamId(placement.placementId), model: placementModel, decide: placementDecision(command, runtime.config),
-        envelope, mustExist: true, maxRetries: 3,
+      const outcome = await runPlacementCommand(runtime.eventStore, runtime.clock, runtime.config, {
+        placementId: placement.placementId, command, envelope, maxRetries: 3,
       });
       last = outcome.position ?? last;
       for (const event of outcome.events) {

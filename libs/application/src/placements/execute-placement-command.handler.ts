@@ -3,12 +3,11 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlacementCommand, PlacementState } from '@ledger/domain';
 import type { EventStore, GlobalPosition } from '@ledger/event-store';
 import type { Clock } from '../clock';
-import { handleCommand } from '../command-handling/handle-command';
 import type { CommandEnvelope } from '../command-handling/command-envelope';
 import type { ReadModelProgress } from '../command-handling/read-your-writes';
 import type { LedgerConfig } from '../config/ledger-config';
 import { CLOCK, EVENT_STORE, LEDGER_CONFIG, PROJECTIONS } from '../tokens';
-import { placementDecision, placementModel, placementStreamId } from './placement-model';
+import { runPlacementCommand } from './placement-model';
 
 export interface PlacementCommandResult {
   readonly placementId: string;
@@ -43,14 +42,8 @@ export class ExecutePlacementCommandHandler implements ICommandHandler<ExecutePl
   ) {}
 
   async execute({ placementId, command, envelope, options }: ExecutePlacementCommand): Promise<PlacementCommandResult> {
-    const outcome = await handleCommand(this.store, this.clock, {
-      streamId: placementStreamId(placementId),
-      model: placementModel,
-      decide: placementDecision(command, this.config),
-      envelope,
-      mustExist: command.type !== 'RequestPlacement',
-      ifMatch: options.ifMatch,
-      maxRetries: options.maxRetries ?? 0,
+    const outcome = await runPlacementCommand(this.store, this.clock, this.config, {
+      placementId, command, envelope, ifMatch: options.ifMatch, maxRetries: options.maxRetries ?? 0,
     });
     if (outcome.position !== undefined) {
       await this.projections.waitFor(outcome.position, this.config.readYourWritesTimeoutMs);

@@ -11,7 +11,10 @@ import {
   type PlacementEvent,
   type PlacementState,
 } from '@ledger/domain';
-import type { StreamModel } from '../command-handling/handle-command';
+import type { EventStore } from '@ledger/event-store';
+import type { Clock } from '../clock';
+import type { CommandEnvelope } from '../command-handling/command-envelope';
+import { handleCommand, type CommandOutcome, type StreamModel } from '../command-handling/handle-command';
 import type { LedgerConfig } from '../config/ledger-config';
 import { rateBandLookup } from '../config/rate-bands';
 
@@ -36,4 +39,23 @@ export function decisionContext(config: LedgerConfig, now: Date): DecisionContex
 export function placementDecision(command: PlacementCommand, config: LedgerConfig) {
   return (state: PlacementState, now: Date): readonly PlacementEvent[] =>
     decidePlacement(command, state, decisionContext(config, now));
+}
+
+/**
+ * A placement command, bound once: its stream, model and decision, and that every command but a
+ * request needs the placement to exist. The API, the renewal sweep and the demo seeder all run it.
+ */
+export function runPlacementCommand(
+  store: EventStore, clock: Clock, config: LedgerConfig,
+  request: { readonly placementId: string; readonly command: PlacementCommand; readonly envelope: CommandEnvelope; readonly ifMatch?: number; readonly maxRetries: number },
+): Promise<CommandOutcome<PlacementState, PlacementEvent>> {
+  return handleCommand(store, clock, {
+    streamId: placementStreamId(request.placementId),
+    model: placementModel,
+    decide: placementDecision(request.command, config),
+    envelope: request.envelope,
+    mustExist: request.command.type !== 'RequestPlacement',
+    ifMatch: request.ifMatch,
+    maxRetries: request.maxRetries,
+  });
 }
