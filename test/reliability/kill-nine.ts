@@ -11,7 +11,7 @@ import { LedgerProcess } from './kill-nine-process';
 import { CLIENTS, Traffic, WRITER } from './kill-nine-traffic';
 
 const SECRET = 'kill-nine-token-secret-of-at-least-32-characters';
-const KILLS: Record<CampaignSize, number> = { reduced: 3, full: 10 };
+const KILLS: Record<CampaignSize, number> = { reduced: 2, full: 10 };
 /** Traffic runs this long (ms, drawn from the seeded generator) before each kill. */
 const KILL_AFTER_MS = { min: 150, max: 2500 };
 /** Read models are compared with a rebuild after every second round and after the last. */

@@ -16,7 +16,7 @@ import {
 } from './outage-watch';
 
 /** How long each outage lasts, one entry an outage. */
-const OUTAGE_MS: Record<CampaignSize, readonly number[]> = { reduced: [3000], full: [3000, 6000, 10_000] };
+const OUTAGE_MS: Record<CampaignSize, readonly number[]> = { reduced: [2000], full: [3000, 6000, 10_000] };
 const CLIENTS = 4;
 const SECRET = 'reliability-secret-of-at-least-32-characters';
 
