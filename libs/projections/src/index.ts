@@ -8,5 +8,6 @@ export * from './ledger-facts/ledger-facts.projection';
 export * from './ledger-facts/ledger-as-at';
 export * from './rebuild';
 export * from './ledger-facts/ledger-reader';
+export * from './ledger-facts/ledger-fold';
 export * from './issued-reports/issued-reports.projection';
 export * from './notifications/review-notifications.projection';

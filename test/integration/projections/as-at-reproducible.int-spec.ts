@@ -2,30 +2,12 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  budgetModel, envelopeFor, handleCommand, loadConfig, ManualClock, openLedgerRuntime, placementDecision, placementModel,
-  type LedgerRuntime,
-} from '@ledger/application';
-import { decideBudget, mondayOf, placementStreamId, budgetStreamId, type LocalDate } from '@ledger/domain';
+import { loadConfig, ManualClock, openLedgerRuntime, type LedgerRuntime } from '@ledger/application';
+import { mondayOf, type LocalDate } from '@ledger/domain';
 import { loadLedgerAsAt } from '@ledger/projections';
 import { buildReturn } from '@ledger/reporting';
-import { generateDemoCouncil, type DemoStep } from '../../../libs/application/src/demo';
-
-/** Records demo steps through the real command handling, each at the instant it was recorded. */
-async function record(runtime: LedgerRuntime, steps: readonly DemoStep[]): Promise<void> {
-  const clock = new ManualClock(new Date(0));
-  let last: string | undefined;
-  for (const step of steps) {
-    clock.set(step.recordedAt);
-    const envelope = envelopeFor(step.actor);
-    if (step.streamKind === 'placement') {
-      last = (await handleCommand(runtime.eventStore, clock, { streamId: placementStreamId(step.placementId), model: placementModel, decide: placementDecision(step.command, runtime.config), envelope, mustExist: step.command.type !== 'RequestPlacement', maxRetries: 0 })).position ?? last;
-    } else {
-      last = (await handleCommand(runtime.eventStore, clock, { streamId: budgetStreamId(step.command.data.financialYear), model: budgetModel, decide: (s) => decideBudget(step.command, s), envelope, mustExist: false, maxRetries: 0 })).position ?? last;
-    }
-  }
-  if (last !== undefined) expect(await runtime.projections.waitFor(last, 30_000)).toBe(true);
-}
+import { generateDemoCouncil } from '../../../libs/application/src/demo';
+import { recordSteps as record } from '../../support/record-steps';
 
 describe('a return asked as at an instant', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-asat-'));

@@ -17,6 +17,9 @@ export const ledgerFactsProjection: Projection = {
     // The global position breaks ties between facts recorded at the same instant: the order appended.
     await db.query(`ALTER TABLE ledger_facts ADD COLUMN IF NOT EXISTS position text NOT NULL DEFAULT ''`);
     await db.query('CREATE INDEX IF NOT EXISTS ledger_facts_recorded ON ledger_facts (recorded_at, position)');
+    // The order written, so a reader holding the ledger folded up to fact n folds in only the facts after it.
+    await db.query('ALTER TABLE ledger_facts ADD COLUMN IF NOT EXISTS seq bigserial');
+    await db.query('CREATE UNIQUE INDEX IF NOT EXISTS ledger_facts_seq ON ledger_facts (seq)');
   },
 
   async reset(tx: SqlExecutor) {
@@ -27,11 +30,11 @@ export const ledgerFactsProjection: Projection = {
     // The ledger's facts are its placements and budgets; issued reports are records about them, not facts.
     const facts = events.filter((e) => { const kind = parseStreamId(e.streamId)?.kind; return kind === 'placement' || kind === 'budget'; });
     if (facts.length === 0) return;
-    // One statement per batch: the rows travel as one JSON array.
+    // One statement per batch: the rows travel as one JSON array, and take their seq in the log's order.
     await tx.query(
       `INSERT INTO ledger_facts (stream_id, revision, recorded_at, event_type, event_version, data, position)
        SELECT f->>'streamId', (f->>'revision')::int, (f->>'recordedAt')::timestamptz, f->>'type', (f->>'version')::int, f->'data', f->>'position'
-         FROM jsonb_array_elements($1::jsonb) AS f
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(f, n) ORDER BY n
        ON CONFLICT (stream_id, revision) DO NOTHING`,
       [JSON.stringify(facts.map((e) => ({
         streamId: e.streamId, revision: e.streamRevision, recordedAt: e.metadata.recordedAt, type: e.type, version: e.version, data: e.data, position: e.position,
