@@ -49,6 +49,39 @@ async function latencies(base: string, token: string, path: string, n: number): 
   return { cold, p50: percentile(warm, 50), p95: percentile(warm, 95), p99: percentile(warm, 99) };
 }
 
+/** Rate changes, one placement after another, each made through the API as a commissioner would. */
+async function rateChanges(base: string, token: string, today: string): Promise<() => Promise<void>> {
+  const res = await fetch(`${base}/api/placements?status=commissioned`, { headers: { Authorization: `Bearer ${token}` } });
+  const listed = await res.json() as { placements: { placementId: string; weeklyRatePence: number }[] };
+  const placements = listed.placements.filter((p) => p.weeklyRatePence < 400_000);
+  let next = 0;
+  return async () => {
+    const placement = placements[next++ % placements.length];
+    placement.weeklyRatePence += 100;
+    const write = await fetch(`${base}/api/placements/${placement.placementId}/rate-changes`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${placement.placementId}-${next}` },
+      body: JSON.stringify({ effectiveFrom: today, weeklyRatePence: placement.weeklyRatePence, reason: 'Bench: a write before the query' }),
+    });
+    await write.arrayBuffer();
+    if (write.status !== 201) throw new Error(`a rate change answered ${write.status}`);
+  };
+}
+
+/** The query's latency when each request follows a write: the read side moves on by one placement. */
+async function latenciesAfterWrites(base: string, token: string, path: string, n: number, write: () => Promise<void>): Promise<{ p50: number; p95: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await write();
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
 /** One ledger at one scale on one store: append, scan, rebuild, and the HTTP queries finance runs. */
 export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
@@ -83,6 +116,11 @@ export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): 
     for (const [label, url] of endpoints) {
       const l = await latencies(base, token, url, scale.requestsPerEndpoint);
       process.stdout.write(`  HTTP ${label.padEnd(36)} first ${l.cold.toFixed(0).padStart(6)} ms; then p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms (${scale.requestsPerEndpoint} requests)\n`);
+    }
+    const write = await rateChanges(base, await issueToken(SECRET, { sub: 'bench-commissioner', roles: ['commissioner'] }), today);
+    for (const [label, url] of endpoints.slice(0, 5)) {
+      const l = await latenciesAfterWrites(base, token, url, scale.requestsPerEndpoint, write);
+      process.stdout.write(`  HTTP ${`${label}, right after a write`.padEnd(36)}             p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms (${scale.requestsPerEndpoint} requests)\n`);
     }
     await app.close();
   } finally {

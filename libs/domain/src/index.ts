@@ -7,6 +7,7 @@ export * from './streams';
 export * from './placement/placement-commands';
 export * from './placement/placement-events';
 export * from './placement/placement-state';
+export * from './placement/review-standing';
 export * from './placement/placement-versions';
 export * from './placement/evolve-placement';
 export * from './placement/decide-placement';

@@ -2,14 +2,27 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig, ManualClock, openLedgerRuntime, type LedgerRuntime } from '@ledger/application';
-import { placementStreamId, type PlacementState } from '@ledger/domain';
+import { addDays, financialYearOf, financialYearRange, mondayOf, placementStreamId, type LocalDate, type PlacementState } from '@ledger/domain';
 import { loadLedgerAsAt, rebuildReadModels, type LedgerAsAt } from '@ledger/projections';
+import { buildCompliance, buildForecast, buildReturn } from '@ledger/reporting';
 import { generateDemoCouncil } from '../../../libs/application/src/demo';
 import { createTestDatabase } from '../../support/postgres';
 import { recordSteps } from '../../support/record-steps';
 
 const idOf = (s: PlacementState) => (s.status === 'Initial' ? '' : s.placementId);
 const byId = (ledger: LedgerAsAt) => new Map(ledger.placements.map((s) => [idOf(s), s]));
+/** Every report on one ledger: a placement's part in each is kept by its state, so these test that keeping. */
+function reports(ledger: LedgerAsAt, day: LocalDate) {
+  const week = mondayOf(day);
+  const year = financialYearOf(day);
+  const { start } = financialYearRange(year);
+  return {
+    weekly: buildReturn('weekly', ledger, week, addDays(week, 7)),
+    quarter: buildReturn('quarterly', ledger, start, addDays(start, 91)),
+    forecast: buildForecast(ledger, year, day, { redBasisPoints: 200, redPence: 5_000_000 }),
+    compliance: buildCompliance(ledger, start, addDays(day, 1), day),
+  };
+}
 const sorted = (ledger: LedgerAsAt) => ({ placements: [...ledger.placements].sort((a, b) => (idOf(a) < idOf(b) ? -1 : 1)), budgets: ledger.budgets });
 
 describe.each(['embedded', 'postgres'] as const)('the latest ledger moved on by each write, on the %s store', (kind) => {
@@ -34,10 +47,15 @@ describe.each(['embedded', 'postgres'] as const)('the latest ledger moved on by 
 
   it('equals a fold of the whole log after every write, and keeps the state of each placement a write did not touch', async () => {
     let before = await runtime.ledger.at(future);
+    // The same windows each time, so every report after a write reuses the parts of untouched placements.
+    const day = chunks[3][chunks[3].length - 1].recordedAt.slice(0, 10) as LocalDate;
+    reports(before, day);
     for (const chunk of chunks.slice(1, 4)) {
       await recordSteps(runtime, chunk);
       const after = await runtime.ledger.at(future);
-      expect(sorted(after)).toEqual(sorted(await loadLedgerAsAt(runtime.database, future)));
+      const fresh = await loadLedgerAsAt(runtime.database, future);
+      expect(sorted(after)).toEqual(sorted(fresh));
+      expect(reports(after, day)).toEqual(reports(fresh, day));
       const touched = new Set(chunk.flatMap((s) => (s.streamKind === 'placement' ? [s.placementId] : [])));
       const previous = byId(before);
       let kept = 0;

@@ -1,12 +1,14 @@
 import { evolvePlacement } from '../placement/evolve-placement';
 import type { PlacementEvent } from '../placement/placement-events';
-import { initialPlacementState, type PlacementState } from '../placement/placement-state';
+import { initialPlacementState, type ExternalPlacementState, type PlacementState } from '../placement/placement-state';
 import type { CostTimeline } from './cost-timeline';
 
 /**
  * The cost timeline of a commissioned or ended placement; undefined for one never commissioned
  * (a request, an in-house match or a withdrawal costs the external budget nothing).
  */
+export function costTimelineOf(state: ExternalPlacementState): CostTimeline;
+export function costTimelineOf(state: PlacementState): CostTimeline | undefined;
 export function costTimelineOf(state: PlacementState): CostTimeline | undefined {
   switch (state.status) {
     case 'Commissioned':

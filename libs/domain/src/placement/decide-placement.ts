@@ -1,11 +1,11 @@
-import { addDays } from '../calendar/local-date';
 import { DomainError } from '../shared/domain-error';
 import { decideCommission, decideExtension, decideReview } from './decide-commission';
 import { decideEnd, decideJointFunding, decideRateChange } from './decide-costs';
 import type { DecisionContext, PlacementCommand } from './placement-commands';
 import type { PlacementEvent } from './placement-events';
 import { describeStatus } from './placement-rules';
-import { latestSearch, reviewOfCurrentTerm, type PlacementState } from './placement-state';
+import { latestSearch, type PlacementState } from './placement-state';
+import { reviewStanding } from './review-standing';
 
 export type CommandOf<T extends PlacementCommand['type']> = Extract<PlacementCommand, { type: T }>;
 
@@ -74,12 +74,10 @@ function decideMatch(command: CommandOf<'MatchInHouse'>, state: PlacementState):
  * the sweep can ask every day and ask twice. At most one flag of each kind per term (by termEnd).
  */
 function decideFlag(command: CommandOf<'FlagReviewDue' | 'FlagReviewOverdue'>, state: PlacementState, context: DecisionContext): PlacementEvent[] {
-  if (state.status !== 'Commissioned' || reviewOfCurrentTerm(state) !== undefined) return [];
+  if (state.status !== 'Commissioned') return [];
   const { termEnd } = state;
+  const standing = reviewStanding(state, context.today, context.reviewDueWithinDays);
   const data = { placementId: state.placementId, termEnd, flaggedOn: context.today };
-  if (command.type === 'FlagReviewDue') {
-    const due = addDays(termEnd, -context.reviewDueWithinDays) <= context.today && context.today < termEnd;
-    return due && !state.flaggedDue.includes(termEnd) ? [{ type: 'ReviewDueFlagged', data }] : [];
-  }
-  return context.today >= termEnd && !state.flaggedOverdue.includes(termEnd) ? [{ type: 'ReviewOverdueFlagged', data }] : [];
+  if (command.type === 'FlagReviewDue') return standing === 'due' && !state.flaggedDue.includes(termEnd) ? [{ type: 'ReviewDueFlagged', data }] : [];
+  return standing === 'overdue' && !state.flaggedOverdue.includes(termEnd) ? [{ type: 'ReviewOverdueFlagged', data }] : [];
 }

@@ -52,7 +52,7 @@ export class LedgerFold {
         newest = Math.max(newest, new Date(row.recorded_at).getTime());
       }
     }
-    return new LedgerFold(seq, newest, streams);
+    return new LedgerFold(seq, newest, { ...streams, placements: byKey(streams.placements) });
   }
 
   /**
@@ -63,13 +63,14 @@ export class LedgerFold {
     if (rows.length === 0) return this;
     const streams: Streams = { placements: new Map(this.streams.placements), budgets: new Map(this.streams.budgets), revisions: new Map(this.streams.revisions) };
     let { seq, newest } = this;
+    const known = streams.placements.size;
     for (const row of rows) {
       if (row.revision !== (streams.revisions.get(row.stream_id) ?? -1) + 1) return undefined;
       applyFact(streams, row);
       seq = Math.max(seq, Number(row.seq));
       newest = Math.max(newest, new Date(row.recorded_at).getTime());
     }
-    return new LedgerFold(seq, newest, streams);
+    return new LedgerFold(seq, newest, streams.placements.size === known ? streams : { ...streams, placements: byKey(streams.placements) });
   }
 
   /** The fold as the returns read it, stamped with the instant asked about. */
@@ -77,6 +78,11 @@ export class LedgerFold {
     this.view ??= { placements: [...this.streams.placements.values()] };
     return { asAt: asAt.toISOString(), placements: this.view.placements, budgets: this.streams.budgets, streams: this.streams.placements };
   }
+}
+
+/** Placements in stream id order, however the fold was made: the order every report lists them in. */
+function byKey<V>(map: Map<string, V>): Map<string, V> {
+  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function applyFact(streams: Streams, row: FactRow): void {

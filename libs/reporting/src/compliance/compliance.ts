@@ -1,5 +1,6 @@
 import { addDays, addWorkingDays, roundHalfUpDiv, type LocalDate, type PlacementState } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
+import { PlacementMemo } from '../placement-memo';
 import { externalPlacements, type Placed } from '../returns/build-return';
 
 /** Working days after an emergency start within which its in-house search must be recorded. */
@@ -51,41 +52,61 @@ function termEnds(p: Placed): LocalDate[] {
   return [addDays(p.startDate, p.initialTermDays), ...p.extensions.map((x) => x.newTermEnd)];
 }
 
-/** In-house first and the review discipline for `[from, to)`, from the ledger as known at its asAt. */
-export function buildCompliance(ledger: LedgerAsAt, from: LocalDate, to: LocalDate, asOf: LocalDate): ComplianceReport {
-  const placements = externalPlacements(ledger.placements);
-  const commissioned = placements.filter((p) => within(p.startDate, from, to));
-  const emergencies = commissioned.filter((p) => p.emergencyReason !== undefined && !p.searches.some((s) => s.searchedOn <= p.startDate));
-  const terms = placements.flatMap((p) => termEnds(p)
+type EmergencyRow = ComplianceReport['commissions']['emergencies'][number];
+type TermRow = ComplianceReport['reviews']['terms'][number];
+
+/** One placement's part in a compliance report for one window. */
+interface CompliancePart {
+  readonly commissioned: boolean;
+  readonly withPriorSearch: boolean;
+  readonly emergency?: EmergencyRow;
+  readonly terms: readonly TermRow[];
+  readonly belowGood?: PlacementRef & { ofstedGrade: string };
+  readonly overDistance?: PlacementRef & { distanceMiles: number };
+}
+
+const parts = new PlacementMemo<CompliancePart>();
+
+function partOf(p: Placed, from: LocalDate, to: LocalDate, asOf: LocalDate): CompliancePart {
+  const commissioned = within(p.startDate, from, to);
+  const withPriorSearch = p.searches.some((s) => s.searchedOn <= p.startDate);
+  const terms = termEnds(p)
     .filter((end) => within(end, from, to) && (p.endDate === undefined || p.endDate >= end))
-    .map((termEnd) => {
+    .map((termEnd): TermRow => {
       const review = p.reviews.find((r) => r.termEnd === termEnd);
       const status: ReviewStatus = review ? (review.onTime ? 'on-time' : 'late') : termEnd <= asOf ? 'overdue' : 'not-yet-due';
       return { ...ref(p), termEnd, ...(review ? { reviewedOn: review.reviewedOn } : {}), status };
-    }));
+    });
+  const emergency = commissioned && p.emergencyReason !== undefined && !withPriorSearch ? (() => {
+    const { deadline, searchedOn, status } = emergencyStatus(p, asOf);
+    return { ...ref(p), startDate: p.startDate, searchDeadline: deadline, ...(searchedOn ? { searchedOn } : {}), status };
+  })() : undefined;
+  const active = activeDuring(p, from, to);
+  return {
+    commissioned, withPriorSearch, terms,
+    ...(emergency ? { emergency } : {}),
+    ...(active && BELOW_GOOD.has(p.provider.ofstedGrade) ? { belowGood: { ...ref(p), ofstedGrade: p.provider.ofstedGrade } } : {}),
+    ...(active && p.provider.distanceMiles > DISTANCE_FLAG_MILES ? { overDistance: { ...ref(p), distanceMiles: p.provider.distanceMiles } } : {}),
+  };
+}
+
+/** In-house first and the review discipline for `[from, to)`, from the ledger as known at its asAt. */
+export function buildCompliance(ledger: LedgerAsAt, from: LocalDate, to: LocalDate, asOf: LocalDate): ComplianceReport {
+  const partFor = parts.window(`${from}/${to}/${asOf}`);
+  const all = externalPlacements(ledger.placements).map((p) => partFor(p, () => partOf(p, from, to, asOf)));
+  const commissioned = all.filter((part) => part.commissioned);
+  const emergencies = all.flatMap((part) => (part.emergency ? [part.emergency] : []));
+  const terms = all.flatMap((part) => part.terms);
   const matched = ledger.placements.filter((s): s is Extract<PlacementState, { status: 'MatchedInHouse' }> => s.status === 'MatchedInHouse' && within(s.startDate, from, to)).length;
   const withdrawn = ledger.placements.filter((s) => s.status === 'Withdrawn' && within(s.request.requiredFrom, from, to)).length;
   const met = matched + commissioned.length;
-  const active = placements.filter((p) => activeDuring(p, from, to));
+  const count = (status: ReviewStatus) => terms.filter((t) => t.status === status).length;
   return {
     period: { from, to }, asOf, asAt: ledger.asAt,
-    commissions: {
-      external: commissioned.length,
-      withPriorSearch: commissioned.filter((p) => p.searches.some((s) => s.searchedOn <= p.startDate)).length,
-      emergency: emergencies.length,
-      emergencies: emergencies.map((p) => {
-        const { deadline, searchedOn, status } = emergencyStatus(p, asOf);
-        return { ...ref(p), startDate: p.startDate, searchDeadline: deadline, ...(searchedOn ? { searchedOn } : {}), status };
-      }),
-    },
+    commissions: { external: commissioned.length, withPriorSearch: commissioned.filter((part) => part.withPriorSearch).length, emergency: emergencies.length, emergencies },
     requests: { metInHouse: matched, metExternally: commissioned.length, withdrawn, inHouseShareBasisPoints: met === 0 ? null : roundHalfUpDiv(matched * 10_000, met) },
-    reviews: {
-      onTime: terms.filter((t) => t.status === 'on-time').length,
-      late: terms.filter((t) => t.status === 'late').length,
-      overdue: terms.filter((t) => t.status === 'overdue').length,
-      terms,
-    },
-    providersBelowGood: active.filter((p) => BELOW_GOOD.has(p.provider.ofstedGrade)).map((p) => ({ ...ref(p), ofstedGrade: p.provider.ofstedGrade })),
-    overDistance: active.filter((p) => p.provider.distanceMiles > DISTANCE_FLAG_MILES).map((p) => ({ ...ref(p), distanceMiles: p.provider.distanceMiles })),
+    reviews: { onTime: count('on-time'), late: count('late'), overdue: count('overdue'), terms },
+    providersBelowGood: all.flatMap((part) => (part.belowGood ? [part.belowGood] : [])),
+    overDistance: all.flatMap((part) => (part.overDistance ? [part.overDistance] : [])),
   };
 }

@@ -1,8 +1,10 @@
 import {
+  costTimelineOf,
   evolveBudget, evolvePlacement, financialYearRange, initialBudgetState, initialPlacementState, maxDate, minDate, parseStreamId, periodCost, upcastBudgetEvent, upcastPlacementEvent, type FinancialYear, type LocalDate, type PlacementEvent, type PlacementState,
 } from '@ledger/domain';
 import type { LedgerAsAt, LedgerFact } from '@ledger/projections';
-import { externalPlacements, timelineOf } from '../returns/build-return';
+import { externalPlacements } from '../returns/build-return';
+import { PlacementMemo } from '../placement-memo';
 import { toCome, type ScenarioName } from './forecast';
 import { learnTrend, type TrendModel } from './trend-model';
 
@@ -45,6 +47,8 @@ export function causeOf(event: PlacementEvent, recordedAt: string): Cause | unde
   }
 }
 
+const outturns = new PlacementMemo<number>();
+
 /**
  * Replays the facts recorded between the two instants onto the ledger as it stood at the first, one
  * at a time, and attributes each placement's change in outturn to that event's cause. Only the
@@ -55,9 +59,10 @@ export function buildForecastMovement(base: LedgerAsAt, facts: readonly LedgerFa
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
   const trend: TrendModel = learnTrend(externalPlacements(base.placements), asOf);
+  const memo = outturns.window(JSON.stringify([year, cut, scenario, trend.extensionBasisPoints, trend.defaultExtensionDays, trend.extensionDays]));
   const outturnOf = (state: PlacementState | undefined): number => {
     const [p] = externalPlacements(state ? [state] : []);
-    return p === undefined ? 0 : periodCost(timelineOf(p), yearStart, cut).netPence + toCome(p, scenario, cut, yearEnd, trend);
+    return p === undefined ? 0 : memo(p, () => periodCost(costTimelineOf(p), yearStart, cut).netPence + toCome(p, scenario, cut, yearEnd, trend));
   };
   const streams = new Map(base.streams ?? []);
   let budget = base.budgets.get(year) ?? initialBudgetState;

@@ -1,9 +1,11 @@
 import {
+  costTimelineOf,
   addDays, applyBasisPoints, daysBetween, financialYearRange, maxDate, minDate, periodCost,
   type FinancialYear, type LocalDate, type Pence,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
-import { externalPlacements, timelineOf, type Placed } from '../returns/build-return';
+import { externalPlacements, type Placed } from '../returns/build-return';
+import { PlacementMemo } from '../placement-memo';
 import { ragFor, type Rag, type RagThresholds } from './rag';
 import { expectedNewDemandPence, learnTrend, type TrendModel } from './trend-model';
 
@@ -30,7 +32,7 @@ export interface Forecast {
 
 /** Net cost still to come in [from, yearEnd) for one placement under a scenario. */
 export function toCome(p: Placed, scenario: ScenarioName, from: LocalDate, yearEnd: LocalDate, trend: TrendModel): number {
-  const timeline = timelineOf(p);
+  const timeline = costTimelineOf(p);
   if (from >= yearEnd) return 0;
   if (scenario === 'continuing') return periodCost(timeline, from, yearEnd).netPence;
   // Committed: to the current term end, or the recorded end if that is earlier.
@@ -52,6 +54,14 @@ export function toCome(p: Placed, scenario: ScenarioName, from: LocalDate, yearE
   return expected;
 }
 
+/** One placement's part in a forecast: its actual to date and, per basis, its cost still to come. */
+interface ForecastPart {
+  readonly actualPence: number;
+  readonly toComePence: Readonly<Record<ScenarioName, number>>;
+}
+
+const parts = new PlacementMemo<ForecastPart>();
+
 /** The year's spend as of `asOf`: actual to date plus what is still to come, against budget, per scenario. */
 export function buildForecast(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, thresholds: RagThresholds): Forecast {
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
@@ -59,15 +69,28 @@ export function buildForecast(ledger: LedgerAsAt, year: FinancialYear, asOf: Loc
   const placements = externalPlacements(ledger.placements);
   const trendModel = learnTrend(placements, asOf);
   const budgets = ledger.budgets.get(year)?.costCentres ?? {};
-  const costCentres = [...new Set([...placements.map((p) => p.costCentre), ...Object.keys(budgets)])].sort();
+  // A placement's part depends on the learned extension terms, so they are part of the window.
+  const partOf = parts.window(JSON.stringify([year, cut, trendModel.extensionBasisPoints, trendModel.defaultExtensionDays, trendModel.extensionDays]));
+  const sums = new Map<string, { actual: number } & Record<ScenarioName, number>>();
+  for (const p of placements) {
+    const part = partOf(p, () => ({
+      actualPence: periodCost(costTimelineOf(p), yearStart, cut).netPence,
+      toComePence: Object.fromEntries(SCENARIOS.map((scenario) => [scenario, toCome(p, scenario, cut, yearEnd, trendModel)])) as Record<ScenarioName, number>,
+    }));
+    const sum = sums.get(p.costCentre) ?? { actual: 0, committed: 0, continuing: 0, trend: 0 };
+    sums.set(p.costCentre, sum);
+    sum.actual += part.actualPence;
+    for (const scenario of SCENARIOS) sum[scenario] += part.toComePence[scenario];
+  }
+  const costCentres = [...new Set([...sums.keys(), ...Object.keys(budgets)])].sort();
   const scenarios = {} as Forecast['scenarios'];
   for (const scenario of SCENARIOS) {
     const rows: Record<string, ScenarioFigures> = {};
     for (const costCentre of costCentres) {
-      const mine = placements.filter((p) => p.costCentre === costCentre);
-      const actual = mine.reduce((sum, p) => sum + periodCost(timelineOf(p), yearStart, cut).netPence, 0);
+      const sum = sums.get(costCentre);
+      const actual = sum?.actual ?? 0;
       const newDemand = scenario === 'trend' && trendModel.newDemand[costCentre] ? expectedNewDemandPence(trendModel.newDemand[costCentre], daysBetween(cut, yearEnd)) : 0;
-      const outturn = actual + mine.reduce((sum, p) => sum + toCome(p, scenario, cut, yearEnd, trendModel), 0) + newDemand;
+      const outturn = actual + (sum?.[scenario] ?? 0) + newDemand;
       rows[costCentre] = figures(actual, outturn, budgets[costCentre]?.amountPence ?? 0, thresholds, scenario === 'trend' ? newDemand : undefined);
     }
     const sum = (key: 'actualToDatePence' | 'projectedOutturnPence' | 'budgetPence') => Object.values(rows).reduce((t, r) => t + r[key], 0);

@@ -1,4 +1,5 @@
 import { addDays, daysBetween, roundHalfUpDiv, type LocalDate } from '@ledger/domain';
+import { PlacementMemo } from '../placement-memo';
 import type { Placed } from '../returns/build-return';
 
 /** Look-back window for the new-commission rate: the last 26 weeks before the as-of date. */
@@ -18,31 +19,74 @@ export interface TrendModel {
   readonly newDemand: Readonly<Record<string, { readonly commissions: number; readonly meanWeeklyRatePence: number; readonly meanDurationDays: number }>>;
 }
 
-const mean = (values: readonly number[], fallback: number) =>
-  values.length === 0 ? fallback : roundHalfUpDiv(values.reduce((a, b) => a + b, 0), values.length);
+/** What one placement adds to the evidence, as of a date. */
+interface Evidence {
+  readonly reviews: number;
+  readonly extends: number;
+  readonly extensions: number;
+  readonly extensionDays: number;
+  /** Days from start to end, when it ended by the as-of date. */
+  readonly endedAfterDays?: number;
+  /** Its first rate, when it started in the look-back window. */
+  readonly recentRatePence?: number;
+}
+
+const evidence = new PlacementMemo<Evidence>();
+
+function evidenceOf(p: Placed, asOf: LocalDate): Evidence {
+  const windowStart = addDays(asOf, -LOOKBACK_DAYS);
+  const reviews = p.reviews.filter((r) => r.reviewedOn < asOf);
+  const extensions = p.extensions.filter((x) => x.previousTermEnd <= asOf);
+  return {
+    reviews: reviews.length,
+    extends: reviews.filter((r) => r.outcome === 'extend').length,
+    extensions: extensions.length,
+    extensionDays: extensions.reduce((sum, x) => sum + daysBetween(x.previousTermEnd, x.newTermEnd), 0),
+    ...(p.endDate !== undefined && p.endDate <= asOf ? { endedAfterDays: daysBetween(p.startDate, p.endDate) } : {}),
+    ...(p.startDate >= windowStart && p.startDate < asOf ? { recentRatePence: p.rates[0].weeklyRatePence } : {}),
+  };
+}
+
+/** A running mean in integers: one rounding, at the end. */
+class Mean {
+  private sum = 0;
+  private count = 0;
+  add(value: number, times = 1): void { this.sum += value; this.count += times; }
+  get size(): number { return this.count; }
+  or(fallback: number): number { return this.count === 0 ? fallback : roundHalfUpDiv(this.sum, this.count); }
+}
 
 /** Learns only from what happened before `asOf`, so a forecast never peeks at its own future. */
 export function learnTrend(placements: readonly Placed[], asOf: LocalDate): TrendModel {
-  const reviews = placements.flatMap((p) => p.reviews.filter((r) => r.reviewedOn < asOf));
-  const extendCount = reviews.filter((r) => r.outcome === 'extend').length;
-  const extensions = placements.flatMap((p) => p.extensions.filter((x) => x.previousTermEnd <= asOf).map((x) => ({ type: p.placementType, days: daysBetween(x.previousTermEnd, x.newTermEnd) })));
-  const defaultExtensionDays = mean(extensions.map((x) => x.days), DEFAULT_EXTENSION_DAYS);
-  const extensionDays: Record<string, number> = {};
-  for (const type of new Set(extensions.map((x) => x.type))) extensionDays[type] = mean(extensions.filter((x) => x.type === type).map((x) => x.days), defaultExtensionDays);
-  const windowStart = addDays(asOf, -LOOKBACK_DAYS);
-  const ended = placements.filter((p) => p.endDate !== undefined && p.endDate <= asOf);
-  const overallDuration = mean(ended.map((p) => daysBetween(p.startDate, p.endDate as LocalDate)), DEFAULT_DURATION_DAYS);
-  const newDemand: Record<string, TrendModel['newDemand'][string]> = {};
-  for (const costCentre of new Set(placements.map((p) => p.costCentre))) {
-    const recent = placements.filter((p) => p.costCentre === costCentre && p.startDate >= windowStart && p.startDate < asOf);
-    const endedHere = ended.filter((p) => p.costCentre === costCentre);
-    newDemand[costCentre] = {
-      commissions: recent.length,
-      meanWeeklyRatePence: mean(recent.map((p) => p.rates[0].weeklyRatePence), 0),
-      meanDurationDays: mean(endedHere.map((p) => daysBetween(p.startDate, p.endDate as LocalDate)), overallDuration),
-    };
+  const evidenceFor = evidence.window(asOf);
+  let reviews = 0;
+  let extendCount = 0;
+  const allExtensions = new Mean();
+  const byType = new Map<string, Mean>();
+  const ended = new Mean();
+  const byCostCentre = new Map<string, { commissions: number; rate: Mean; ended: Mean }>();
+  for (const p of placements) {
+    const e = evidenceFor(p, () => evidenceOf(p, asOf));
+    reviews += e.reviews;
+    extendCount += e.extends;
+    const centre = byCostCentre.get(p.costCentre) ?? { commissions: 0, rate: new Mean(), ended: new Mean() };
+    byCostCentre.set(p.costCentre, centre);
+    if (e.extensions > 0) {
+      allExtensions.add(e.extensionDays, e.extensions);
+      const type = byType.get(p.placementType) ?? new Mean();
+      byType.set(p.placementType, type);
+      type.add(e.extensionDays, e.extensions);
+    }
+    if (e.endedAfterDays !== undefined) { ended.add(e.endedAfterDays); centre.ended.add(e.endedAfterDays); }
+    if (e.recentRatePence !== undefined) { centre.commissions += 1; centre.rate.add(e.recentRatePence); }
   }
-  return { extensionBasisPoints: roundHalfUpDiv((extendCount + 1) * 10_000, reviews.length + 2), reviewsSeen: reviews.length, extensionDays, defaultExtensionDays, newDemand };
+  const defaultExtensionDays = allExtensions.or(DEFAULT_EXTENSION_DAYS);
+  const extensionDays = Object.fromEntries([...byType].map(([type, mean]) => [type, mean.or(defaultExtensionDays)]));
+  const overallDuration = ended.or(DEFAULT_DURATION_DAYS);
+  const newDemand = Object.fromEntries([...byCostCentre].map(([costCentre, c]) => [costCentre, {
+    commissions: c.commissions, meanWeeklyRatePence: c.rate.or(0), meanDurationDays: c.ended.or(overallDuration),
+  }]));
+  return { extensionBasisPoints: roundHalfUpDiv((extendCount + 1) * 10_000, reviews + 2), reviewsSeen: reviews, extensionDays, defaultExtensionDays, newDemand };
 }
 
 /**

@@ -1,10 +1,11 @@
 import {
-  addDays, budgetToDate, cumulativeNet, financialYearOf, financialYearRange, periodCost,
-  type CostTimeline, type ExternalPlacement, type FinancialYear, type LocalDate, type PlacementState,
+  addDays, budgetToDate, costTimelineOf, cumulativeNet, financialYearOf, financialYearRange, isExternal, periodCost,
+  type ExternalPlacementState, type FinancialYear, type LocalDate, type PlacementState,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
-import { addPlacement, emptyFigures, settleBudget, type Figures } from './figures';
-import { movementsIn, reviewsDueAndOverdue, type Movement, type ReviewFlag } from './movements';
+import { PlacementMemo } from '../placement-memo';
+import { addPlacement, emptyFigures, placementFigures, settleBudget, type Figures, type PlacementFigures } from './figures';
+import { byDateThenPlacement, movementsOf, reviewFlagOf, sortReviewFlags, type Movement, type ReviewFlag } from './movements';
 
 export type ReturnKind = 'weekly' | 'monthly' | 'quarterly';
 
@@ -24,16 +25,22 @@ export interface FinanceReturn {
   readonly reviewsOverdue: readonly ReviewFlag[];
 }
 
-/** An external placement as the returns see it: ended or not, with its end date when it has one. */
-export type Placed = ExternalPlacement & { readonly status: 'Commissioned' | 'Ended'; readonly endDate?: LocalDate };
+/** An external placement as the returns see it: commissioned or ended, with its end date once it has one. */
+export type Placed = ExternalPlacementState & { readonly endDate?: LocalDate };
 
 export function externalPlacements(states: readonly PlacementState[]): Placed[] {
-  return states.flatMap((s): Placed[] => (s.status === 'Commissioned' || s.status === 'Ended' ? [s] : []));
+  return states.filter(isExternal);
 }
 
-export function timelineOf(placement: Placed): CostTimeline {
-  return { startDate: placement.startDate, endDate: placement.endDate, rates: placement.rates, contributions: placement.jointFunding };
+/** One placement's part in a return: figures, outturn, movements and review flag, for one period. */
+interface PlacementPart {
+  readonly figures: PlacementFigures;
+  readonly outturnPence: number;
+  readonly movements: readonly Movement[];
+  readonly review: ReturnType<typeof reviewFlagOf>;
 }
+
+const parts = new PlacementMemo<PlacementPart>();
 
 /**
  * A return for `[start, end)` from the ledger as known at its `asAt`. Every figure is a difference of
@@ -42,22 +49,32 @@ export function timelineOf(placement: Placed): CostTimeline {
 export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDate, end: LocalDate): FinanceReturn {
   const lastDay = addDays(end, -1);
   const year = financialYearOf(lastDay);
-  const yearStart = financialYearRange(year).start;
-  const from = start < yearStart ? yearStart : start;
+  const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const window = { start, end, dayBefore: addDays(start, -1), lastDay };
   const total = emptyFigures(true);
   const costCentres: Record<string, Figures> = {};
   const placementTypes: Record<string, Figures> = {};
-  const placements = externalPlacements(ledger.placements);
+  const partOf = parts.window(`${start}/${end}`);
+  const movements: Movement[] = [];
+  const reviews: PlacementPart['review'][] = [];
   let outturn = 0;
-  for (const placement of placements) {
-    const timeline = timelineOf(placement);
-    const cost = periodCost(timeline, start, end);
-    const yearToDate = cumulativeNet(timeline, end) - cumulativeNet(timeline, from === start ? yearStart : from);
+  for (const placement of externalPlacements(ledger.placements)) {
+    const part = partOf(placement, () => {
+      const timeline = costTimelineOf(placement);
+      const yearToDate = cumulativeNet(timeline, end) - cumulativeNet(timeline, start < yearStart ? start : yearStart);
+      return {
+        figures: placementFigures(placement, window, periodCost(timeline, start, end), yearToDate),
+        outturnPence: cumulativeNet(timeline, yearEnd) - cumulativeNet(timeline, yearStart),
+        movements: movementsOf(placement, start, end),
+        review: reviewFlagOf(placement, end),
+      };
+    });
     for (const figures of [total, (costCentres[placement.costCentre] ??= emptyFigures(true)), (placementTypes[placement.placementType] ??= emptyFigures(false))]) {
-      addPlacement(figures, placement, window, cost, yearToDate);
+      addPlacement(figures, part.figures);
     }
-    outturn += cumulativeNet(timeline, financialYearRange(year).end) - cumulativeNet(timeline, yearStart);
+    outturn += part.outturnPence;
+    movements.push(...part.movements);
+    reviews.push(part.review);
   }
   const budgets = ledger.budgets.get(year)?.costCentres ?? {};
   for (const [costCentre, budget] of Object.entries(budgets)) {
@@ -69,7 +86,7 @@ export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDa
   return {
     kind, period: { start, end }, financialYear: year, asAt: ledger.asAt, total, costCentres, placementTypes,
     ...(kind === 'weekly' ? {} : { projectedOutturnPence: outturn }),
-    movements: movementsIn(placements, start, end),
-    ...reviewsDueAndOverdue(placements, end),
+    movements: movements.sort(byDateThenPlacement),
+    ...sortReviewFlags(reviews),
   };
 }

@@ -32,21 +32,40 @@ export function chargedOn(placement: ExternalPlacement & { endDate?: LocalDate }
   return placement.startDate <= day && (placement.endDate === undefined || day < placement.endDate);
 }
 
-export function addPlacement(
-  figures: Figures,
+/** One placement's part in a row of a return: its cost in the period and year to date, and which counts it joins. */
+export interface PlacementFigures {
+  readonly cost: PeriodCost;
+  readonly yearToDateNetPence: number;
+  readonly activeAtStart: boolean;
+  readonly commissioned: boolean;
+  readonly ended: boolean;
+  readonly activeAtEnd: boolean;
+}
+
+export function placementFigures(
   placement: ExternalPlacement & { endDate?: LocalDate },
   period: { start: LocalDate; end: LocalDate; dayBefore: LocalDate; lastDay: LocalDate },
   cost: PeriodCost,
-  yearToDateNet: number,
-): void {
-  figures.grossPence += cost.grossPence;
-  figures.contributionsPence += cost.contributionsPence;
-  figures.netPence += cost.netPence;
-  figures.financialYearToDatePence += yearToDateNet;
-  if (chargedOn(placement, period.dayBefore)) figures.activeAtStart += 1;
-  if (placement.startDate >= period.start && placement.startDate < period.end) figures.commissioned += 1;
-  if (placement.endDate !== undefined && placement.endDate >= period.start && placement.endDate < period.end) figures.ended += 1;
-  if (chargedOn(placement, period.lastDay)) figures.activeAtEnd += 1;
+  yearToDateNetPence: number,
+): PlacementFigures {
+  return {
+    cost, yearToDateNetPence,
+    activeAtStart: chargedOn(placement, period.dayBefore),
+    commissioned: placement.startDate >= period.start && placement.startDate < period.end,
+    ended: placement.endDate !== undefined && placement.endDate >= period.start && placement.endDate < period.end,
+    activeAtEnd: chargedOn(placement, period.lastDay),
+  };
+}
+
+export function addPlacement(figures: Figures, part: PlacementFigures): void {
+  figures.grossPence += part.cost.grossPence;
+  figures.contributionsPence += part.cost.contributionsPence;
+  figures.netPence += part.cost.netPence;
+  figures.financialYearToDatePence += part.yearToDateNetPence;
+  if (part.activeAtStart) figures.activeAtStart += 1;
+  if (part.commissioned) figures.commissioned += 1;
+  if (part.ended) figures.ended += 1;
+  if (part.activeAtEnd) figures.activeAtEnd += 1;
 }
 
 export function settleBudget(figures: Figures, budgetToDate: number): void {

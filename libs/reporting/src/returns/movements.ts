@@ -1,6 +1,5 @@
-import { addDays, daysBetween, periodCost, rateOn, type LocalDate } from '@ledger/domain';
+import { addDays, costTimelineOf, daysBetween, periodCost, rateOn, reviewStanding, type LocalDate } from '@ledger/domain';
 import type { Placed } from './build-return';
-import { timelineOf } from './build-return';
 
 /** Something that changed the spend in the period, with what it costs a week and in the period. */
 export interface Movement {
@@ -30,35 +29,49 @@ export interface ReviewFlag {
 
 const inPeriod = (date: LocalDate, start: LocalDate, end: LocalDate) => date >= start && date < end;
 
-export function movementsIn(placements: readonly Placed[], start: LocalDate, end: LocalDate): Movement[] {
+/** One placement's movements in `[start, end)`, unsorted. */
+export function movementsOf(p: Placed, start: LocalDate, end: LocalDate): Movement[] {
   const movements: Movement[] = [];
-  for (const p of placements) {
-    const base = { placementId: p.placementId, childRef: p.childRef, costCentre: p.costCentre, placementType: p.placementType, providerName: p.provider.name, periodNetPence: periodCost(timelineOf(p), start, end).netPence };
-    if (inPeriod(p.startDate, start, end)) movements.push({ ...base, kind: 'commissioned', date: p.startDate, weeklyRatePence: rateOn(p, p.startDate) });
-    p.rates.slice(1).filter((r) => inPeriod(r.effectiveFrom, start, end)).forEach((r) => movements.push({
-      ...base, kind: 'rate-changed', date: r.effectiveFrom, weeklyRatePence: r.weeklyRatePence, previousWeeklyRatePence: rateOn(p, addDays(r.effectiveFrom, -1)),
-    }));
-    p.extensions.filter((x) => inPeriod(x.previousTermEnd, start, end)).forEach((x) => movements.push({
-      ...base, kind: 'extended', date: x.previousTermEnd, weeklyRatePence: rateOn(p, x.previousTermEnd) }));
-    p.jointFunding.filter((f) => inPeriod(f.effectiveFrom, start, end)).forEach((f) => movements.push({
-      ...base, kind: 'joint-funding', date: f.effectiveFrom, weeklyRatePence: rateOn(p, f.effectiveFrom) }));
-    if (p.endDate !== undefined && inPeriod(p.endDate, start, end)) {
-      movements.push({ ...base, kind: 'ended', date: p.endDate, weeklyRatePence: rateOn(p, addDays(p.endDate, -1)) });
-    }
+  const base = { placementId: p.placementId, childRef: p.childRef, costCentre: p.costCentre, placementType: p.placementType, providerName: p.provider.name, periodNetPence: periodCost(costTimelineOf(p), start, end).netPence };
+  if (inPeriod(p.startDate, start, end)) movements.push({ ...base, kind: 'commissioned', date: p.startDate, weeklyRatePence: rateOn(p, p.startDate) });
+  p.rates.slice(1).filter((r) => inPeriod(r.effectiveFrom, start, end)).forEach((r) => movements.push({
+    ...base, kind: 'rate-changed', date: r.effectiveFrom, weeklyRatePence: r.weeklyRatePence, previousWeeklyRatePence: rateOn(p, addDays(r.effectiveFrom, -1)),
+  }));
+  p.extensions.filter((x) => inPeriod(x.previousTermEnd, start, end)).forEach((x) => movements.push({
+    ...base, kind: 'extended', date: x.previousTermEnd, weeklyRatePence: rateOn(p, x.previousTermEnd) }));
+  p.jointFunding.filter((f) => inPeriod(f.effectiveFrom, start, end)).forEach((f) => movements.push({
+    ...base, kind: 'joint-funding', date: f.effectiveFrom, weeklyRatePence: rateOn(p, f.effectiveFrom) }));
+  if (p.endDate !== undefined && inPeriod(p.endDate, start, end)) {
+    movements.push({ ...base, kind: 'ended', date: p.endDate, weeklyRatePence: rateOn(p, addDays(p.endDate, -1)) });
   }
-  return movements.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.placementId < b.placementId ? -1 : 1));
+  return movements;
+}
+
+/** By date, then placement. */
+export const byDateThenPlacement = (a: Movement, b: Movement) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.placementId < b.placementId ? -1 : a.placementId > b.placementId ? 1 : 0);
+
+export function movementsIn(placements: readonly Placed[], start: LocalDate, end: LocalDate): Movement[] {
+  return placements.flatMap((p) => movementsOf(p, start, end)).sort(byDateThenPlacement);
+}
+
+/** Where one placement's current term stands for review as of `asOf` (the sweep's own rule), with its flag. */
+export function reviewFlagOf(p: Placed, asOf: LocalDate, withinDays = 7): { standing: 'due' | 'overdue'; flag: ReviewFlag } | undefined {
+  const standing = reviewStanding(p, asOf, withinDays);
+  if (standing === undefined) return undefined;
+  return { standing, flag: { placementId: p.placementId, childRef: p.childRef, costCentre: p.costCentre, providerName: p.provider.name, termEnd: p.termEnd, daysToTermEnd: daysBetween(asOf, p.termEnd) } };
+}
+
+const byTermEnd = (a: ReviewFlag, b: ReviewFlag) => (a.termEnd < b.termEnd ? -1 : a.termEnd > b.termEnd ? 1 : 0);
+
+/** Flags sorted into due and overdue, each by term end. */
+export function sortReviewFlags(flags: readonly ({ standing: 'due' | 'overdue'; flag: ReviewFlag } | undefined)[]): { reviewsDue: ReviewFlag[]; reviewsOverdue: ReviewFlag[] } {
+  const reviewsDue: ReviewFlag[] = [];
+  const reviewsOverdue: ReviewFlag[] = [];
+  for (const entry of flags) if (entry !== undefined) (entry.standing === 'due' ? reviewsDue : reviewsOverdue).push(entry.flag);
+  return { reviewsDue: reviewsDue.sort(byTermEnd), reviewsOverdue: reviewsOverdue.sort(byTermEnd) };
 }
 
 /** As of `asOf`: unreviewed current terms ending within `withinDays`, and those already ended. */
 export function reviewsDueAndOverdue(placements: readonly Placed[], asOf: LocalDate, withinDays = 7): { reviewsDue: ReviewFlag[]; reviewsOverdue: ReviewFlag[] } {
-  const reviewsDue: ReviewFlag[] = [];
-  const reviewsOverdue: ReviewFlag[] = [];
-  for (const p of placements) {
-    if (p.status !== 'Commissioned' || p.reviews.some((r) => r.termEnd === p.termEnd)) continue;
-    const flag = { placementId: p.placementId, childRef: p.childRef, costCentre: p.costCentre, providerName: p.provider.name, termEnd: p.termEnd, daysToTermEnd: daysBetween(asOf, p.termEnd) };
-    if (p.termEnd <= asOf) reviewsOverdue.push(flag);
-    else if (flag.daysToTermEnd <= withinDays) reviewsDue.push(flag);
-  }
-  const byTermEnd = (a: ReviewFlag, b: ReviewFlag) => (a.termEnd < b.termEnd ? -1 : a.termEnd > b.termEnd ? 1 : 0);
-  return { reviewsDue: reviewsDue.sort(byTermEnd), reviewsOverdue: reviewsOverdue.sort(byTermEnd) };
+  return sortReviewFlags(placements.map((p) => reviewFlagOf(p, asOf, withinDays)));
 }

@@ -1,4 +1,5 @@
 import {
+  costTimelineOf,
   addDays, budgetToDate, financialYearRange, minDate, periodCost, type FinancialYear, type LocalDate, type Pence,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
@@ -6,7 +7,7 @@ import { buildCompliance, type ComplianceReport } from '../compliance/compliance
 import { buildForecast, type Forecast } from '../forecast/forecast';
 import type { ForecastMovement } from '../forecast/forecast-movement';
 import type { RagThresholds } from '../forecast/rag';
-import { buildReturn, externalPlacements, timelineOf, type FinanceReturn } from '../returns/build-return';
+import { buildReturn, externalPlacements, type FinanceReturn } from '../returns/build-return';
 
 /** One point of the chart: cumulative net spend, budget profile and the forecast range at a Monday. */
 export interface ChartPoint {
@@ -57,7 +58,7 @@ export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate,
 function chartPoints(ledger: LedgerAsAt, year: FinancialYear, reportEnd: LocalDate, budget: number): ChartPoint[] {
   const { start, end } = financialYearRange(year);
   const placements = externalPlacements(ledger.placements).map((p) => {
-    const timeline = timelineOf(p);
+    const timeline = costTimelineOf(p);
     const stop = p.endDate !== undefined && p.endDate < p.termEnd ? p.endDate : p.termEnd;
     return { timeline, committed: { ...timeline, endDate: stop } };
   });
