@@ -50,7 +50,7 @@ describe('the forecast for a ledger worked out by hand', () => {
 
   it('lists the renewals due: B\'s first term is months away, A has ended', async () => {
     const res = await get('/api/renewals?within=14').expect(200);
-    expect(res.body).toEqual({ asOf: '2026-11-27', within: 14, reviewsDue: [], reviewsOverdue: [] });
+    expect(res.body).toEqual({ asOf: '2026-11-27', within: 14, reviewsDue: [], reviewsOverdue: [], pagination: { limit: 100, offset: 0, totals: { reviewsDue: 0, reviewsOverdue: 0 } } });
     const soon = await get('/api/renewals?within=90').expect(200);
     expect(soon.body.reviewsDue).toEqual([]);
     await get('/api/renewals?within=0').expect(400);

@@ -43,6 +43,21 @@ describe('finance returns for a ledger worked out by hand', () => {
     expect(res.body.movements.map((m: { kind: string }) => m.kind)).toEqual(['commissioned', 'rate-changed']);
   });
 
+  it('gives its lists a page at a time, with each list\'s total, and refuses a page it cannot give', async () => {
+    const page = await get('/api/returns/weekly?weekCommencing=2026-11-02&limit=1&offset=1').expect(200);
+    expect(page.body.movements.map((m: { kind: string }) => m.kind)).toEqual(['rate-changed']);
+    expect(page.body.pagination).toEqual({ limit: 1, offset: 1, totals: { movements: 2, reviewsDue: 0, reviewsOverdue: 0 } });
+    expect(page.body.total.commissioned).toBe(1);
+    expect((await get('/api/returns/weekly?weekCommencing=2026-11-02').expect(200)).body.pagination).toMatchObject({ limit: 100, offset: 0 });
+    for (const bad of ['limit=0', 'limit=1001', 'offset=-1', 'limit=ten']) {
+      const refused = await get(`/api/returns/weekly?weekCommencing=2026-11-02&${bad}`).expect(400);
+      expect(refused.body.errors[0].field).toBe(bad.split('=')[0]);
+    }
+    const compliance = await get('/api/compliance/in-house-first?from=2026-04-01&to=2026-12-01&limit=1').expect(200);
+    expect(Object.keys(compliance.body.pagination.totals)).toEqual(['commissions.emergencies', 'reviews.terms', 'providersBelowGood', 'overDistance']);
+    expect(compliance.body.reviews.terms.length).toBe(Math.min(1, compliance.body.pagination.totals['reviews.terms']));
+  });
+
   it('makes November the sum of its weeks, with the continuing outturn for the year', async () => {
     const res = await get('/api/returns/monthly?financialYear=2026-27&period=8').expect(200);
     expect(res.body.period).toEqual({ start: '2026-11-01', end: '2026-12-01' });

@@ -20,11 +20,11 @@ const CATCH_UP_MS = 120_000;
 
 /** The reports compared, as the API serves them: returns, forecast and compliance. */
 const REPORTS: readonly { readonly name: string; readonly path: string }[] = [
-  { name: 'weekly return', path: `/api/returns/weekly?weekCommencing=2026-11-16&asAt=${NOW}` },
-  { name: 'monthly return', path: `/api/returns/monthly?financialYear=2026-27&period=7&asAt=${NOW}` },
-  { name: 'quarterly return', path: `/api/returns/quarterly?financialYear=2026-27&quarter=2&asAt=${NOW}` },
+  { name: 'weekly return', path: `/api/returns/weekly?weekCommencing=2026-11-16&asAt=${NOW}&limit=1000` },
+  { name: 'monthly return', path: `/api/returns/monthly?financialYear=2026-27&period=7&asAt=${NOW}&limit=1000` },
+  { name: 'quarterly return', path: `/api/returns/quarterly?financialYear=2026-27&quarter=2&asAt=${NOW}&limit=1000` },
   { name: 'forecast', path: `/api/forecast?financialYear=2026-27&asOf=${TODAY}&asAt=${NOW}` },
-  { name: 'compliance', path: `/api/compliance/in-house-first?from=2026-04-01&to=${TODAY}&asAt=${NOW}` },
+  { name: 'compliance', path: `/api/compliance/in-house-first?from=2026-04-01&to=${TODAY}&asAt=${NOW}&limit=1000` },
 ];
 
 /** JSON with every object's keys in order, so that equal values give equal text. */

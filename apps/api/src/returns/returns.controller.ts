@@ -9,11 +9,12 @@ import { isMonday, localDate, periodRange, quarterRange, weekRange, type LocalDa
 import { returnToCsv, returnToXlsx, type FinanceReturn, type ReturnKind } from '@ledger/reporting';
 import { AnyRole } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
+import { paged, PageQuery, type Pagination } from '../http/pagination';
 import { financialYearParam, IsLocalDate } from '../http/validators';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-class ReturnQuery {
+class ReturnQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only events recorded by this instant count (ISO 8601 with offset); default now' })
   @IsOptional() @IsISO8601({ strict: true }) asAt?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: 'json' | 'csv' | 'xlsx';
@@ -33,6 +34,8 @@ export class QuarterlyReturnQuery extends ReturnQuery {
   @ApiProperty({ minimum: 1, maximum: 4 }) @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter!: number;
 }
 
+/** The lists in a return's JSON, a page at a time; the workbook holds them all. */
+const RETURN_LISTS = ['movements', 'reviewsDue', 'reviewsOverdue'];
 
 @ApiTags('returns')
 @ApiBearerAuth()
@@ -66,12 +69,12 @@ export class ReturnsController {
     return this.answer('quarterly', start, end, query, res);
   }
 
-  private async answer(kind: ReturnKind, start: LocalDate, end: LocalDate, query: ReturnQuery, res: Response): Promise<FinanceReturn | string | StreamableFile> {
+  private async answer(kind: ReturnKind, start: LocalDate, end: LocalDate, query: ReturnQuery, res: Response): Promise<(FinanceReturn & { pagination: Pagination }) | string | StreamableFile> {
     const asAt = query.asAt === undefined ? this.clock.now() : new Date(query.asAt);
     const report = await this.queries.execute(new GetReturn(kind, start, end, asAt));
     switch (query.format ?? 'json') {
       case 'json':
-        return report;
+        return paged(report, query, RETURN_LISTS);
       case 'csv':
         res.type('text/csv').attachment(`${kind}-return-${start}.csv`);
         return returnToCsv(report);

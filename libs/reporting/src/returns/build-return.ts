@@ -61,7 +61,8 @@ export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDa
   for (const placement of externalPlacements(ledger.placements)) {
     const part = partOf(placement, () => {
       const timeline = costTimelineOf(placement);
-      const yearToDate = cumulativeNet(timeline, end) - cumulativeNet(timeline, start < yearStart ? start : yearStart);
+      // The year to date runs from the start of the year the period ends in, even for a week that straddles it.
+      const yearToDate = cumulativeNet(timeline, end) - cumulativeNet(timeline, yearStart);
       return {
         figures: placementFigures(placement, window, periodCost(timeline, start, end), yearToDate),
         outturnPence: cumulativeNet(timeline, yearEnd) - cumulativeNet(timeline, yearStart),
