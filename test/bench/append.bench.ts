@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent } from '@ledger/event-store';
+import type { EventStore, ExpectedRevision, NewEvent } from '@ledger/event-store';
 import { percentile } from './machine';
 
 export interface AppendFigures {
@@ -11,6 +11,23 @@ export interface AppendFigures {
   readonly p95: number;
   readonly p99: number;
 }
+
+/** What an append benchmark drives: the ledger's store or the peer's, with the same events. */
+export interface Appender {
+  append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[]): Promise<unknown>;
+}
+
+/** What a scan benchmark drives: the log read in pages after a position. */
+export interface PageReader {
+  readPage(after: string | undefined, limit: number): Promise<{ count: number; last?: string }>;
+}
+
+export const ledgerPages = (store: EventStore): PageReader => ({
+  async readPage(after, limit) {
+    const page = await store.readAll({ from: after, limit });
+    return { count: page.length, last: page[page.length - 1]?.position };
+  },
+});
 
 const metadata = {
   actorId: 'bench', actorRole: 'commissioner', recordedAt: '2026-11-23T10:00:00.000Z', correlationId: 'bench', causationId: 'bench',
@@ -27,7 +44,7 @@ function event(i: number): NewEvent {
  * `writers` concurrent loops, each appending `perAppend` events at a time to its own streams
  * (a new stream every 10 appends, as placements are), with the expected revision checked.
  */
-export async function measureAppends(store: EventStore, label: string, options: { appends: number; writers: number; perAppend: number }): Promise<AppendFigures> {
+export async function measureAppends(store: Appender, label: string, options: { appends: number; writers: number; perAppend: number }): Promise<AppendFigures> {
   const latencies: number[] = [];
   const run = randomUUID().slice(0, 8);
   const started = process.hrtime.bigint();
@@ -50,15 +67,15 @@ export async function measureAppends(store: EventStore, label: string, options: 
 }
 
 /** Reads the whole log in pages and parses it: the ceiling a rebuild can approach. */
-export async function measureScan(store: EventStore): Promise<{ events: number; eventsPerSecond: number }> {
+export async function measureScan(store: PageReader): Promise<{ events: number; eventsPerSecond: number }> {
   const started = process.hrtime.bigint();
   let from: string | undefined;
   let events = 0;
   for (;;) {
-    const page = await store.readAll({ from, limit: 5000 });
-    if (page.length === 0) break;
-    events += page.length;
-    from = page[page.length - 1].position;
+    const page = await store.readPage(from, 5000);
+    if (page.count === 0) break;
+    events += page.count;
+    from = page.last;
   }
   return { events, eventsPerSecond: events / (Number(process.hrtime.bigint() - started) / 1e9) };
 }

@@ -3,12 +3,37 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { openEventStorage } from '@ledger/event-store';
 import { createTestDatabase } from '../support/postgres';
-import { measureAppends, measureScan, type AppendFigures } from './append.bench';
+import { ledgerPages, measureAppends, measureScan, type AppendFigures } from './append.bench';
+import { benchAgainstPeer } from './peer.bench';
 import { machineDetails, mib, PeakMemory } from './machine';
-import { benchScale, type Scale } from './scale.bench';
+import { benchScale, type Scale, type ScaleFigures } from './scale.bench';
 
 const COUNCIL: Scale = { name: 'One council', placements: 450, years: 5, termDays: 56, requestsPerEndpoint: 30 };
 const NATIONAL: Scale = { name: 'National view', placements: 20_000, years: 5, termDays: 28, requestsPerEndpoint: 10 };
+/** Between the two, on the national view's terms, to show how cost grows with placements. */
+const GROWTH: readonly Scale[] = [2_000, 5_000].map((placements) => ({ name: `${placements.toLocaleString('en-GB')} placements`, placements, years: 5, termDays: 28, requestsPerEndpoint: 20 }));
+
+/** The issue's goals for the read side at every scale: p99 in ms per query, and rebuild against a plain scan. */
+const QUERY_GOALS_MS: readonly [string, number][] = [
+  ['weekly return', 50], ['monthly return', 50], ['quarterly return', 50], ['weekly return as at a past instant', 50],
+  ['weekly return, right after a write', 50], ['quarterly return, right after a write', 50], ['weekly return as at a past instant, right after a write', 50],
+  ['forecast', 100], ['compliance', 100], ['forecast, right after a write', 100], ['compliance, right after a write', 100],
+];
+
+function growthSummary(runs: readonly ScaleFigures[]): string {
+  const head = `  ${'p99 (goal)'.padEnd(62)}${runs.map((r) => `${fmtInt(r.scale.placements)} placements`.padStart(20)).join('')}`;
+  const rows = QUERY_GOALS_MS.map(([label, goal]) => `  ${`${label} (< ${goal} ms)`.padEnd(62)}${runs.map((r) => {
+    const ms = r.p99[label];
+    return (ms === undefined ? '—' : `${ms.toFixed(1)} ms ${ms < goal ? 'met' : 'NOT met'}`).padStart(20);
+  }).join('')}`);
+  rows.push(`  ${'rebuild against a plain scan (≥ 80%)'.padEnd(62)}${runs.map((r) => `${(r.rebuildShareOfScan * 100).toFixed(0)}% ${r.rebuildShareOfScan >= 0.8 ? 'met' : 'NOT met'}`.padStart(20)).join('')}`);
+  rows.push(`  ${'rebuild, seconds (national < 15 s)'.padEnd(62)}${runs.map((r) => `${r.rebuildSeconds.toFixed(1)} s`.padStart(20)).join('')}`);
+  rows.push(`  ${'HTTP commands against bare appends, 8 clients (≥ 0.7×)'.padEnd(62)}${runs.map((r) => `${r.httpShareOfAppends.toFixed(2)}× ${r.httpShareOfAppends >= 0.7 ? 'met' : 'NOT met'}`.padStart(20)).join('')}`);
+  rows.push(`  ${'events'.padEnd(62)}${runs.map((r) => fmtInt(r.events).padStart(20)).join('')}`);
+  return `\nHow cost grows with placements (PostgreSQL)\n${head}\n${rows.join('\n')}\n`;
+}
+
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-GB');
 
 const row = (f: AppendFigures) =>
   `  ${f.label.padEnd(44)} ${f.eventsPerSecond.toFixed(0).padStart(8)} events/s   append latency p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms   (${f.events} events in ${f.seconds.toFixed(2)} s)`;
@@ -26,7 +51,7 @@ async function benchAdapter(kind: string, config: { dataDir: string; databaseUrl
     ]) {
       process.stdout.write(`${row(await measureAppends(storage.eventStore, options.label, options))}\n`);
     }
-    const scan = await measureScan(storage.eventStore);
+    const scan = await measureScan(ledgerPages(storage.eventStore));
     process.stdout.write(`  ${'read all + parse'.padEnd(44)} ${scan.eventsPerSecond.toFixed(0).padStart(8)} events/s   (${scan.events} events)\n`);
   } finally {
     await storage.close();
@@ -47,6 +72,7 @@ async function main(): Promise<void> {
       } finally {
         await database.drop();
       }
+      if (!process.argv.includes('--no-peer')) await benchAgainstPeer();
     } else process.stdout.write('\nPostgreSQL store: not measured (DATABASE_URL unset)\n');
     if (process.env.EVENTSTORE_CONNECTION_STRING) {
       await benchAdapter('EventStoreDB store', { dataDir, eventStoreConnectionString: process.env.EVENTSTORE_CONNECTION_STRING });
@@ -56,13 +82,15 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  const scales = process.argv.includes('--quick') ? [] : process.argv.includes('--council') ? [COUNCIL] : process.argv.includes('--national') ? [NATIONAL] : [COUNCIL, NATIONAL];
-  // The embedded store serves one council (and the demo); the national view is measured on PostgreSQL.
+  const scales = process.argv.includes('--quick') ? [] : process.argv.includes('--council') ? [COUNCIL] : process.argv.includes('--national') ? [NATIONAL] : [COUNCIL, ...GROWTH, NATIONAL];
+  // The embedded store serves one council (and the demo); the larger ledgers are measured on PostgreSQL.
+  const onPostgres: ScaleFigures[] = [];
   for (const scale of scales) {
     if (scale === COUNCIL) await benchScale(scale, 'embedded');
-    if (process.env.DATABASE_URL) await benchScale(scale, 'postgres');
+    if (process.env.DATABASE_URL) onPostgres.push(await benchScale(scale, 'postgres'));
     else process.stdout.write(`\n${scale.name} on PostgreSQL: not measured (DATABASE_URL unset)\n`);
   }
+  if (onPostgres.length > 0) process.stdout.write(growthSummary(onPostgres));
   process.stdout.write(`\npeak resident memory: ${mib(memory.stop())}\n`);
 }
 

@@ -6,7 +6,7 @@ import { issueToken, loadConfig, openLedgerRuntime, systemClock, type LedgerRunt
 import { rebuildReadModels } from '@ledger/projections';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase } from '../support/postgres';
-import { measureScan } from './append.bench';
+import { ledgerPages, measureAppends, measureScan } from './append.bench';
 import { percentile } from './machine';
 import { syntheticLedger } from './synthetic-ledger';
 
@@ -82,8 +82,34 @@ async function latenciesAfterWrites(base: string, token: string, path: string, n
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
+/** What one scale's run measured, for the summary of how cost grows. */
+export interface ScaleFigures {
+  readonly scale: Scale;
+  readonly events: number;
+  readonly rebuildShareOfScan: number;
+  readonly rebuildSeconds: number;
+  /** p99 in ms by query label. */
+  readonly p99: Record<string, number>;
+  /** HTTP commands per second over bare appends per second, 8 clients each. */
+  readonly httpShareOfAppends: number;
+}
+
+/** `clients` loops making rate changes through the API at once: commands per second. */
+async function commandRate(write: () => Promise<void>, clients: number, total: number): Promise<{ perSecond: number; p99: number }> {
+  const times: number[] = [];
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    for (let i = 0; i < total / clients; i++) {
+      const t0 = process.hrtime.bigint();
+      await write();
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }));
+  return { perSecond: total / (Number(process.hrtime.bigint() - started) / 1e9), p99: percentile(times, 99) };
+}
+
 /** One ledger at one scale on one store: append, scan, rebuild, and the HTTP queries finance runs. */
-export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): Promise<void> {
+export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): Promise<ScaleFigures> {
   const today = new Date().toISOString().slice(0, 10);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-scale-'));
   const database = store === 'postgres' ? await createTestDatabase() : undefined;
@@ -93,10 +119,12 @@ export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): 
     process.stdout.write(`\n${scale.name} on the ${store} store: ${fmt(scale.placements)} placements over ${scale.years} years\n`);
     const appended = await appendLedger(runtime, scale, today);
     process.stdout.write(`  append (4 writers, a placement's stream per append)  ${fmt(appended.events / appended.seconds).padStart(9)} events/s  (${fmt(appended.events)} events in ${appended.seconds.toFixed(1)} s)\n`);
-    const scan = await measureScan(runtime.eventStore);
+    const scan = await measureScan(ledgerPages(runtime.eventStore));
     const rebuilt = await rebuildReadModels(runtime.eventStore, runtime.projections);
     process.stdout.write(`  plain scan (read + parse, no projection)              ${fmt(scan.eventsPerSecond).padStart(9)} events/s\n`);
-    process.stdout.write(`  rebuild of every read model                           ${fmt(rebuilt.eventsPerSecond).padStart(9)} events/s  (${(rebuilt.eventsPerSecond / scan.eventsPerSecond * 100).toFixed(0)}% of the plain scan)\n`);
+    const rebuildShareOfScan = rebuilt.eventsPerSecond / scan.eventsPerSecond;
+    process.stdout.write(`  rebuild of every read model                           ${fmt(rebuilt.eventsPerSecond).padStart(9)} events/s  (${(rebuildShareOfScan * 100).toFixed(0)}% of the plain scan; ${(rebuilt.done / rebuilt.eventsPerSecond).toFixed(1)} s)\n`);
+    const p99: Record<string, number> = {};
     await runtime.projections.start();
     const app = await createApp(runtime, SECRET, { logs: false });
     await app.listen(0, '127.0.0.1');
@@ -115,14 +143,20 @@ export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): 
     ];
     for (const [label, url] of endpoints) {
       const l = await latencies(base, token, url, scale.requestsPerEndpoint);
+      p99[label] = l.p99;
       process.stdout.write(`  HTTP ${label.padEnd(36)} first ${l.cold.toFixed(0).padStart(6)} ms; then p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms (${scale.requestsPerEndpoint} requests)\n`);
     }
     const write = await rateChanges(base, await issueToken(SECRET, { sub: 'bench-commissioner', roles: ['commissioner'] }), today);
-    for (const [label, url] of endpoints.slice(0, 5)) {
+    for (const [label, url] of [...endpoints.slice(0, 5), endpoints[6]]) {
       const l = await latenciesAfterWrites(base, token, url, scale.requestsPerEndpoint, write);
+      p99[`${label}, right after a write`] = l.p99;
       process.stdout.write(`  HTTP ${`${label}, right after a write`.padEnd(36)}             p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms (${scale.requestsPerEndpoint} requests)\n`);
     }
+    const bare = await measureAppends(runtime.eventStore, 'bare', { appends: 2000, writers: 8, perAppend: 1 });
+    const http = await commandRate(write, 8, 800);
+    process.stdout.write(`  HTTP commands, 8 clients (rate changes)                ${fmt(http.perSecond).padStart(9)} requests/s, p99 ${http.p99.toFixed(1)} ms; bare appends, 8 clients, same store: ${fmt(bare.eventsPerSecond)} events/s (${(http.perSecond / bare.eventsPerSecond).toFixed(2)}×)\n`);
     await app.close();
+    return { scale, events: appended.events, rebuildShareOfScan, rebuildSeconds: rebuilt.done / rebuilt.eventsPerSecond, p99, httpShareOfAppends: http.perSecond / bare.eventsPerSecond };
   } finally {
     await runtime.close();
     await database?.drop();

@@ -6,7 +6,8 @@ import { rebuildReadModels } from '@ledger/projections';
 export async function readModelSnapshot(runtime: LedgerRuntime) {
   return {
     summary: await runtime.database.query('SELECT * FROM placement_summary ORDER BY placement_id'),
-    facts: await runtime.database.query('SELECT stream_id, revision, recorded_at::text, event_type, data, position FROM ledger_facts ORDER BY stream_id, revision'),
+    commissioners: await runtime.database.query('SELECT * FROM placement_commissioners ORDER BY placement_id'),
+    issued: await runtime.database.query('SELECT * FROM issued_reports ORDER BY 1'),
   };
 }
 

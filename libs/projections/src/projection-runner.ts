@@ -1,5 +1,6 @@
 import { START, type EventStore, type GlobalPosition, type SqlDatabase, type StoredEvent, type Subscription } from '@ledger/event-store';
 import type { Projection } from './projection';
+import { dropRetiredReadModels } from './retired-read-models';
 
 const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name text PRIMARY KEY, position text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`;
@@ -50,6 +51,7 @@ export class ProjectionRunner {
 
   async migrate(): Promise<void> {
     await this.db.query(CHECKPOINTS_DDL);
+    await dropRetiredReadModels(this.db);
     for (const projection of this.projections) await projection.migrate(this.db);
   }
 

@@ -30,7 +30,7 @@ describe('the demo council recorded through the real decider', () => {
   });
 
   it('has reviews falling due this week and terms already overdue, for the renewals list', async () => {
-    const ledger = await loadLedgerAsAt(runtime.database, new Date('2026-11-23T12:00:00Z'));
+    const ledger = await loadLedgerAsAt(runtime.eventStore, new Date('2026-11-23T12:00:00Z'));
     const { reviewsDue, reviewsOverdue } = reviewsDueAndOverdue(externalPlacements(ledger.placements), '2026-11-23' as LocalDate);
     expect(reviewsDue.length).toBeGreaterThan(0);
     expect(reviewsOverdue.length).toBeGreaterThan(0);

@@ -33,7 +33,7 @@ describe('a return asked as at an instant', () => {
         .map((t) => mondayOf(new Date(t).toISOString().slice(0, 10) as LocalDate)),
     }), { numRuns: 12, seed: 7 });
     const weekEnd = (monday: LocalDate) => new Date(Date.parse(`${monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10) as LocalDate;
-    const answer = async (c: (typeof cases)[number]) => buildReturn('weekly', await loadLedgerAsAt(runtime.database, c.asAt), c.week, weekEnd(c.week));
+    const answer = async (c: (typeof cases)[number]) => buildReturn('weekly', await loadLedgerAsAt(runtime.eventStore, c.asAt), c.week, weekEnd(c.week));
     const before = await Promise.all(cases.map(answer));
     expect(later.length).toBeGreaterThan(100);
     await record(runtime, later);
@@ -41,8 +41,8 @@ describe('a return asked as at an instant', () => {
     expect(after).toEqual(before);
     // The later events did change the present, so the equality above is not vacuous.
     const june = '2026-06-01' as LocalDate;
-    const atCut = buildReturn('weekly', await loadLedgerAsAt(runtime.database, new Date(cut)), june, weekEnd(june));
-    const atNow = buildReturn('weekly', await loadLedgerAsAt(runtime.database, new Date('2026-11-23T18:00:00Z')), june, weekEnd(june));
+    const atCut = buildReturn('weekly', await loadLedgerAsAt(runtime.eventStore, new Date(cut)), june, weekEnd(june));
+    const atNow = buildReturn('weekly', await loadLedgerAsAt(runtime.eventStore, new Date('2026-11-23T18:00:00Z')), june, weekEnd(june));
     expect(atNow.total).not.toEqual(atCut.total);
   });
 });

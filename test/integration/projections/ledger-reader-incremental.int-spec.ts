@@ -53,7 +53,7 @@ describe.each(['embedded', 'postgres'] as const)('the latest ledger moved on by 
     for (const chunk of chunks.slice(1, 4)) {
       await recordSteps(runtime, chunk);
       const after = await runtime.ledger.at(future);
-      const fresh = await loadLedgerAsAt(runtime.database, future);
+      const fresh = await loadLedgerAsAt(runtime.eventStore, future);
       expect(sorted(after)).toEqual(sorted(fresh));
       expect(reports(after, day)).toEqual(reports(fresh, day));
       const touched = new Set(chunk.flatMap((s) => (s.streamKind === 'placement' ? [s.placementId] : [])));
@@ -76,17 +76,17 @@ describe.each(['embedded', 'postgres'] as const)('the latest ledger moved on by 
     await recordSteps(runtime, chunks[4].slice(0, 20));
     const again = await runtime.ledger.at(instant);
     expect(again.placements).toBe(first.placements);
-    expect(sorted(again)).toEqual(sorted(await loadLedgerAsAt(runtime.database, instant)));
+    expect(sorted(again)).toEqual(sorted(await loadLedgerAsAt(runtime.eventStore, instant)));
   });
 
-  it('folds afresh, not twice, when the read models are rebuilt underneath it', async () => {
+  it('stays right when the read models are rebuilt beside it', async () => {
     await runtime.ledger.at(future);
     await runtime.projections.stop();
     await rebuildReadModels(runtime.eventStore, runtime.projections);
     await runtime.projections.start();
     await recordSteps(runtime, chunks[4].slice(20));
     const latest = await runtime.ledger.at(future);
-    expect(sorted(latest)).toEqual(sorted(await loadLedgerAsAt(runtime.database, future)));
+    expect(sorted(latest)).toEqual(sorted(await loadLedgerAsAt(runtime.eventStore, future)));
     const last = chunks[4][chunks[4].length - 1];
     if (last.streamKind === 'placement') expect(latest.streams?.get(placementStreamId(last.placementId))?.status).not.toBe('Initial');
   });

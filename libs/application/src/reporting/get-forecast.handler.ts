@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { FinancialYear, LocalDate } from '@ledger/domain';
-import type { SqlDatabase } from '@ledger/event-store';
-import { loadFactsBetween, type LedgerReader } from '@ledger/projections';
+import type { LedgerReader } from '@ledger/projections';
 import { buildForecast, buildForecastMovement, type Forecast, type ScenarioName, type ForecastMovement } from '@ledger/reporting';
-import { LEDGER_CONFIG, LEDGER_READER, SQL_DATABASE } from '../tokens';
+import { LEDGER_CONFIG, LEDGER_READER } from '../tokens';
 import type { LedgerConfig } from '../config/ledger-config';
 
 export class GetForecast extends Query<Forecast> {
@@ -30,10 +29,10 @@ export class GetForecastHandler implements IQueryHandler<GetForecast> {
 
 @QueryHandler(GetForecastMovement)
 export class GetForecastMovementHandler implements IQueryHandler<GetForecastMovement> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, @Inject(LEDGER_READER) private readonly ledger: LedgerReader) {}
+  constructor(@Inject(LEDGER_READER) private readonly ledger: LedgerReader) {}
 
   async execute({ financialYear, asOf, from, to, scenario }: GetForecastMovement): Promise<ForecastMovement> {
-    const [base, facts] = await Promise.all([this.ledger.at(from), loadFactsBetween(this.db, from, to)]);
+    const [base, facts] = await Promise.all([this.ledger.at(from), this.ledger.factsBetween(from, to)]);
     return buildForecastMovement(base, facts, to.toISOString(), financialYear, asOf, scenario);
   }
 }

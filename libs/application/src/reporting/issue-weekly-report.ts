@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, financialYearOf, mondayOf, todayIn, weeklyReportStreamId, type LocalDate } from '@ledger/domain';
 import type { StoredEvent } from '@ledger/event-store';
-import { listIssuedReports, loadFactsBetween } from '@ledger/projections';
+import { listIssuedReports } from '@ledger/projections';
 import { buildForecastMovement, buildWeeklyReport, type WeeklyReport } from '@ledger/reporting';
 import { handleCommand, type StreamModel } from '../command-handling/handle-command';
 import type { LedgerRuntime } from '../runtime';
@@ -60,7 +60,7 @@ export async function issueWeeklyReport(runtime: LedgerRuntime, weekCommencing: 
   const previous = (await listIssuedReports(runtime.database)).find((r) => r.weekCommencing < weekCommencing);
   const weekEnd = addDays(weekCommencing, 7);
   const movement = previous === undefined ? undefined : buildForecastMovement(
-    await runtime.ledger.at(new Date(previous.asAt)), await loadFactsBetween(runtime.database, new Date(previous.asAt), now),
+    await runtime.ledger.at(new Date(previous.asAt)), await runtime.ledger.factsBetween(new Date(previous.asAt), now),
     now.toISOString(), financialYearOf(addDays(weekEnd, -1)), weekEnd, 'continuing');
   const report = buildWeeklyReport(await runtime.ledger.at(now), weekCommencing,
     { redBasisPoints: runtime.config.ragRedBasisPoints, redPence: runtime.config.ragRedPence }, movement);

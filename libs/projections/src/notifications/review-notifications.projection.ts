@@ -20,29 +20,61 @@ export const reviewNotificationsProjection: Projection = {
     // Delivered notifications are history, not a read model to rebuild: only the lookup is reset.
     await tx.query('DELETE FROM placement_commissioners');
   },
+  /**
+   * A batch in three statements, whatever its size: the commissioners of the placements it touches are
+   * read, the events are folded in memory in order (so each flag names whoever commissioned the placement
+   * at that point), and the lookup rows and the notifications are written back.
+   */
   async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    for (const event of events) {
-      const placementId = placementIdOf(event.streamId);
-      if (placementId === undefined) continue;
+    const relevant = events.filter((e) => placementIdOf(e.streamId) !== undefined && TYPES.has(e.type));
+    if (relevant.length === 0) return;
+    const ids = [...new Set(relevant.map((e) => placementIdOf(e.streamId) as string))];
+    const stored = await tx.query<Who & { placement_id: string }>('SELECT placement_id, commissioner_id, child_ref FROM placement_commissioners WHERE placement_id = ANY($1::text[])', [ids]);
+    const people = new Map<string, Who>(stored.map((r) => [r.placement_id, { commissioner_id: r.commissioner_id, child_ref: r.child_ref }]));
+    const touched = new Set<string>();
+    const notifications: unknown[] = [];
+    for (const event of relevant) {
+      const placementId = placementIdOf(event.streamId) as string;
+      const who = people.get(placementId);
       if (event.type === 'PlacementRequested') {
-        await tx.query(`INSERT INTO placement_commissioners (placement_id, commissioner_id, child_ref) VALUES ($1, $2, $3)
-          ON CONFLICT (placement_id) DO UPDATE SET child_ref = EXCLUDED.child_ref`, [placementId, event.metadata.actorId, String(event.data.childRef)]);
+        people.set(placementId, { commissioner_id: who?.commissioner_id ?? event.metadata.actorId, child_ref: String(event.data.childRef) });
+        touched.add(placementId);
       } else if (event.type === 'PlacementCommissioned') {
-        await tx.query('UPDATE placement_commissioners SET commissioner_id = $2 WHERE placement_id = $1', [placementId, event.metadata.actorId]);
-      } else if (event.type === 'ReviewDueFlagged' || event.type === 'ReviewOverdueFlagged') {
-        const [who] = await tx.query<{ commissioner_id: string; child_ref: string }>('SELECT commissioner_id, child_ref FROM placement_commissioners WHERE placement_id = $1', [placementId]);
-        const due = event.type === 'ReviewDueFlagged';
-        const termEnd = String(event.data.termEnd);
-        const subject = due ? `Four-week review due by ${termEnd}: ${who?.child_ref ?? placementId}` : `Four-week review overdue since ${termEnd}: ${who?.child_ref ?? placementId}`;
-        const body = `${due ? 'The review of the current term is due' : 'The current term ended without a review'} for placement ${placementId} (child ${who?.child_ref ?? 'unknown'}). ` +
-          `The term ${due ? 'ends' : 'ended'} on ${termEnd}. Record the four-week review before extending or ending the placement.`;
-        await tx.query(`INSERT INTO notifications (notification_id, recipient_id, placement_id, kind, term_end, flagged_on, subject, body, created_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (notification_id) DO NOTHING`,
-          [event.eventId, who?.commissioner_id ?? 'unassigned', placementId, due ? 'review-due' : 'review-overdue', termEnd, String(event.data.flaggedOn), subject, body, event.metadata.recordedAt]);
+        if (who !== undefined) { people.set(placementId, { ...who, commissioner_id: event.metadata.actorId }); touched.add(placementId); }
+      } else {
+        notifications.push(notificationOf(event, placementId, who));
       }
+    }
+    if (touched.size > 0) {
+      await tx.query(`INSERT INTO placement_commissioners (placement_id, commissioner_id, child_ref)
+        SELECT placement_id, commissioner_id, child_ref FROM jsonb_to_recordset($1::jsonb) AS r(placement_id text, commissioner_id text, child_ref text)
+        ON CONFLICT (placement_id) DO UPDATE SET commissioner_id = EXCLUDED.commissioner_id, child_ref = EXCLUDED.child_ref`,
+      [JSON.stringify([...touched].map((id) => ({ placement_id: id, ...people.get(id) })))]);
+    }
+    if (notifications.length > 0) {
+      await tx.query(`INSERT INTO notifications (notification_id, recipient_id, placement_id, kind, term_end, flagged_on, subject, body, created_at)
+        SELECT notification_id, recipient_id, placement_id, kind, term_end, flagged_on, subject, body, created_at FROM jsonb_to_recordset($1::jsonb) AS r(
+          notification_id text, recipient_id text, placement_id text, kind text, term_end text, flagged_on text, subject text, body text, created_at text)
+        ON CONFLICT (notification_id) DO NOTHING`, [JSON.stringify(notifications)]);
     }
   },
 };
+
+interface Who { commissioner_id: string; child_ref: string }
+
+const TYPES = new Set(['PlacementRequested', 'PlacementCommissioned', 'ReviewDueFlagged', 'ReviewOverdueFlagged']);
+
+function notificationOf(event: StoredEvent, placementId: string, who: Who | undefined) {
+  const due = event.type === 'ReviewDueFlagged';
+  const termEnd = String(event.data.termEnd);
+  const subject = due ? `Four-week review due by ${termEnd}: ${who?.child_ref ?? placementId}` : `Four-week review overdue since ${termEnd}: ${who?.child_ref ?? placementId}`;
+  const body = `${due ? 'The review of the current term is due' : 'The current term ended without a review'} for placement ${placementId} (child ${who?.child_ref ?? 'unknown'}). ` +
+    `The term ${due ? 'ends' : 'ended'} on ${termEnd}. Record the four-week review before extending or ending the placement.`;
+  return {
+    notification_id: event.eventId, recipient_id: who?.commissioner_id ?? 'unassigned', placement_id: placementId, kind: due ? 'review-due' : 'review-overdue',
+    term_end: termEnd, flagged_on: String(event.data.flaggedOn), subject, body, created_at: event.metadata.recordedAt,
+  };
+}
 
 export interface NotificationRow {
   readonly notificationId: string;

@@ -1,4 +1,3 @@
-import { placementStreamId } from '@ledger/domain';
 import type { PlacementStatus } from './placement-summary';
 
 /** Columns the placements list may be sorted by, each with the SQL that orders it. */
@@ -70,9 +69,8 @@ export function placementListSql(filter: PlacementListFilter): { where: string; 
     const window = kind === 'overdue' ? `term_end <= ${param(asOf)}`
       : kind === 'due' ? `term_end > ${param(asOf)} AND term_end <= ${param(plusDays(asOf, withinDays))}`
         : `term_end <= ${param(plusDays(asOf, withinDays))}`;
-    conditions.push(`status = 'commissioned' AND ${window} AND NOT EXISTS (
-      SELECT 1 FROM ledger_facts f WHERE f.stream_id = ${param(placementStreamId(''))}::text || placement_summary.placement_id
-        AND f.event_type = 'FourWeekReviewRecorded' AND f.data->>'termEnd' = placement_summary.term_end)`);
+    // Unreviewed: a review is always of the term then current, so the last one reviewed names it if any does.
+    conditions.push(`status = 'commissioned' AND ${window} AND reviewed_term_end IS DISTINCT FROM term_end`);
   }
   const sortBy = (column: PlacementSortColumn) => column === 'weeklyRate' && filter.asOf !== undefined ? rateInForceSql(param(filter.asOf)) : PLACEMENT_SORT_COLUMNS[column];
   const orderBy = filter.sort === undefined

@@ -7,13 +7,27 @@ import { emptySummary, evolveSummary, rateInForce, type PlacementStatus, type Pl
 const COLUMNS = [
   'placement_id', 'status', 'child_ref', 'placement_type', 'cost_centre', 'provider_id', 'provider_name',
   'weekly_rate_pence', 'rates', 'start_date', 'term_end', 'end_date', 'revision', 'last_recorded_at',
+  'provider', 'commissioned_position', 'reviewed_term_end',
 ] as const;
+
+/**
+ * What the list's queries need beyond the summary itself: the provider as commissioned (for the form's
+ * choice of known providers) and the term last reviewed (for the review-due filters). Kept in the same
+ * row, so no query needs the log.
+ */
+interface Extras {
+  provider: unknown;
+  commissioned_position: string | null;
+  reviewed_term_end: string | null;
+}
 
 interface Row {
   placement_id: string; status: string; child_ref: string; placement_type: string | null; cost_centre: string | null;
   provider_id: string | null; provider_name: string | null; weekly_rate_pence: string | number | null;
   rates: PlacementSummary['rates'] | null; start_date: string | null; term_end: string | null; end_date: string | null; revision: string | number; last_recorded_at: string;
 }
+
+const EXTRA_COLUMNS = `provider jsonb, commissioned_position text, reviewed_term_end text`;
 
 /**
  * A stored row; with `asOf`, the weekly rate is the one in force that day. Rows written before the rates
@@ -43,6 +57,13 @@ export const placementSummaryProjection: Projection = {
     await db.query('CREATE INDEX IF NOT EXISTS placement_summary_status ON placement_summary (status, cost_centre)');
     // Added later: every rate by effective date, so the list shows the rate in force rather than the last recorded.
     await db.query('ALTER TABLE placement_summary ADD COLUMN IF NOT EXISTS rates jsonb');
+    // Added later still, when the copy of the log was retired: rows written before are projected again.
+    const [has] = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'placement_summary' AND column_name = 'reviewed_term_end'`);
+    if (Number(has?.n ?? 0) === 0) {
+      await db.query(`ALTER TABLE placement_summary ADD COLUMN IF NOT EXISTS provider jsonb, ADD COLUMN IF NOT EXISTS commissioned_position text, ADD COLUMN IF NOT EXISTS reviewed_term_end text`);
+      await db.query('DELETE FROM placement_summary');
+      await db.query(`DELETE FROM projection_checkpoints WHERE name = 'placement-summary'`);
+    }
   },
 
   async reset(tx: SqlExecutor) {
@@ -53,26 +74,32 @@ export const placementSummaryProjection: Projection = {
     const placementEvents = events.filter((event) => placementIdOf(event.streamId) !== undefined);
     if (placementEvents.length === 0) return;
     const ids = [...new Set(placementEvents.map((event) => placementIdOf(event.streamId) as string))];
-    const existing = await tx.query<Row>(
+    const existing = await tx.query<Row & Extras>(
       `SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE placement_id = ANY($1::text[])`, [ids]);
     const rows = new Map(existing.map((row) => [row.placement_id, rowToSummary(row)]));
+    const extras = new Map<string, Extras>(existing.map((row) => [row.placement_id, { provider: row.provider, commissioned_position: row.commissioned_position, reviewed_term_end: row.reviewed_term_end }]));
     for (const stored of placementEvents) {
       const id = placementIdOf(stored.streamId) as string;
       const event: PlacementEvent = upcastPlacementEvent(stored.type, stored.version, stored.data);
       const current = rows.get(id) ?? emptySummary(id);
       rows.set(id, evolveSummary(current, event, { revision: stored.streamRevision, recordedAt: stored.metadata.recordedAt }));
+      const extra = extras.get(id) ?? { provider: null, commissioned_position: null, reviewed_term_end: null };
+      if (event.type === 'PlacementCommissioned') extras.set(id, { ...extra, provider: event.data.provider, commissioned_position: stored.position });
+      else if (event.type === 'FourWeekReviewRecorded') extras.set(id, { ...extra, reviewed_term_end: event.data.termEnd });
+      else extras.set(id, extra);
     }
     // One statement for the whole batch: the rows travel as a JSON array.
     await tx.query(
       `INSERT INTO placement_summary (${COLUMNS.join(', ')})
        SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(
          placement_id text, status text, child_ref text, placement_type text, cost_centre text, provider_id text,
-         provider_name text, weekly_rate_pence bigint, rates jsonb, start_date text, term_end text, end_date text, revision bigint, last_recorded_at text)
+         provider_name text, weekly_rate_pence bigint, rates jsonb, start_date text, term_end text, end_date text, revision bigint, last_recorded_at text,
+         ${EXTRA_COLUMNS})
        ON CONFLICT (placement_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
       [JSON.stringify([...rows.values()].map((r) => ({
         placement_id: r.placementId, status: r.status, child_ref: r.childRef, placement_type: r.placementType, cost_centre: r.costCentre,
         provider_id: r.providerId, provider_name: r.providerName, weekly_rate_pence: r.weeklyRatePence, rates: r.rates, start_date: r.startDate,
-        term_end: r.termEnd, end_date: r.endDate, revision: r.revision, last_recorded_at: r.lastRecordedAt,
+        term_end: r.termEnd, end_date: r.endDate, revision: r.revision, last_recorded_at: r.lastRecordedAt, ...extras.get(r.placementId),
       })))],
     );
   },

@@ -1,0 +1,63 @@
+import { START, type GlobalPosition, type StoredEvent } from '@ledger/event-store';
+import { isFact, recordedAtOf } from './ledger-fold';
+
+/**
+ * When each fact in the log was recorded, in the log's order, with its position: what the reader
+ * needs to find the newest fact at or before an instant, and where in the log the facts recorded
+ * between two instants begin and end, without a copy of the log. About 70 bytes a fact.
+ */
+export class FactTimes {
+  private readonly recorded: number[] = [];
+  private readonly positions: GlobalPosition[] = [];
+  /** The same instants, ascending, for the newest-by search. */
+  private readonly ascending: number[] = [];
+
+  add(events: readonly StoredEvent[]): void {
+    for (const event of events) {
+      if (!isFact(event)) continue;
+      const at = recordedAtOf(event);
+      this.recorded.push(at);
+      this.positions.push(event.position);
+      const last = this.ascending[this.ascending.length - 1];
+      if (last === undefined || at >= last) this.ascending.push(at);
+      else this.ascending.splice(upperBound(this.ascending, at), 0, at);
+    }
+  }
+
+  /** The newest recorded instant at or before `at` (ms; 0 when none). */
+  newestBy(at: number): number {
+    const index = upperBound(this.ascending, at) - 1;
+    return index < 0 ? 0 : this.ascending[index];
+  }
+
+  /**
+   * Where the facts recorded in `(from, to]` lie in the log: read after `after` up to and including
+   * `through`. Undefined when there are none. Stamps are nearly in the log's order, not exactly (a
+   * skewed clock, an import), so the span runs from the first such fact to the last.
+   */
+  span(from: number, to: number): { after: GlobalPosition; through: GlobalPosition } | undefined {
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < this.recorded.length; i++) {
+      const at = this.recorded[i];
+      if (at > from && at <= to) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    if (first < 0) return undefined;
+    return { after: first === 0 ? START : this.positions[first - 1], through: this.positions[last] };
+  }
+}
+
+/** The first index whose value is greater than `value`. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

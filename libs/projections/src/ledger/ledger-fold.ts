@@ -1,0 +1,94 @@
+import {
+  evolveBudget, evolvePlacement, initialBudgetState, initialPlacementState, parseStreamId, upcastBudgetEvent, upcastPlacementEvent, type BudgetState, type PlacementState,
+} from '@ledger/domain';
+import { START, type GlobalPosition, type StoredEvent } from '@ledger/event-store';
+import type { LedgerAsAt } from './ledger-as-at';
+
+interface Streams {
+  readonly placements: Map<string, PlacementState>;
+  readonly budgets: Map<string, BudgetState>;
+}
+
+/** The ledger's facts are its placements and budgets; issued reports are records about them, not facts. */
+export const isFact = (event: StoredEvent): boolean => {
+  const kind = parseStreamId(event.streamId)?.kind;
+  return kind === 'placement' || kind === 'budget';
+};
+
+export const recordedAtOf = (event: StoredEvent): number => Date.parse(event.metadata.recordedAt);
+
+/**
+ * The ledger folded with the domain's own evolve, from the log up to some position. A fold never
+ * changes: `extend` makes a new one that shares every state the later events leave alone, so a
+ * placement untouched by a write keeps the same state object, and whatever the reports keep per
+ * placement stays valid.
+ */
+export class LedgerFold {
+  private view?: { placements: readonly PlacementState[] };
+
+  private constructor(
+    /** The last position of the log read into the fold. */
+    readonly position: GlobalPosition,
+    /** The newest recorded instant folded in (ms since the epoch; 0 when none). */
+    readonly newest: number,
+    private readonly streams: Streams,
+  ) {}
+
+  static empty(): LedgerFold {
+    return new LedgerFold(START, 0, { placements: new Map(), budgets: new Map() });
+  }
+
+  /** Folds pages of the log, in global order, keeping only the facts `include` admits. */
+  static async build(pages: AsyncIterable<readonly StoredEvent[]>, include: (event: StoredEvent) => boolean = () => true): Promise<LedgerFold> {
+    const streams: Streams = { placements: new Map(), budgets: new Map() };
+    let position = START;
+    let newest = 0;
+    for await (const events of pages) {
+      for (const event of events) {
+        if (isFact(event) && include(event)) {
+          applyFact(streams, event);
+          newest = Math.max(newest, recordedAtOf(event));
+        }
+        position = event.position;
+      }
+    }
+    return new LedgerFold(position, newest, { ...streams, placements: byKey(streams.placements) });
+  }
+
+  /** Folds later events of the log (in global order) into a new fold. */
+  extend(events: readonly StoredEvent[]): LedgerFold {
+    if (events.length === 0) return this;
+    const streams: Streams = { placements: new Map(this.streams.placements), budgets: new Map(this.streams.budgets) };
+    let newest = this.newest;
+    const known = streams.placements.size;
+    for (const event of events) {
+      if (!isFact(event)) continue;
+      applyFact(streams, event);
+      newest = Math.max(newest, recordedAtOf(event));
+    }
+    const position = events[events.length - 1].position;
+    return new LedgerFold(position, newest, streams.placements.size === known ? streams : { ...streams, placements: byKey(streams.placements) });
+  }
+
+  /** The fold as the returns read it, stamped with the instant asked about. */
+  at(asAt: Date): LedgerAsAt {
+    this.view ??= { placements: [...this.streams.placements.values()] };
+    return { asAt: asAt.toISOString(), placements: this.view.placements, budgets: this.streams.budgets, streams: this.streams.placements };
+  }
+}
+
+/** Placements in stream id order, however the fold was made: the order every report lists them in. */
+function byKey<V>(map: Map<string, V>): Map<string, V> {
+  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function applyFact(streams: Streams, event: StoredEvent): void {
+  const stream = parseStreamId(event.streamId);
+  if (stream?.kind === 'placement') {
+    const evolved = upcastPlacementEvent(event.type, event.version, event.data);
+    streams.placements.set(event.streamId, evolvePlacement(streams.placements.get(event.streamId) ?? initialPlacementState, evolved));
+  } else if (stream?.kind === 'budget') {
+    const evolved = upcastBudgetEvent(event.type, event.version, event.data);
+    streams.budgets.set(stream.financialYear, evolveBudget(streams.budgets.get(stream.financialYear) ?? initialBudgetState, evolved));
+  }
+}

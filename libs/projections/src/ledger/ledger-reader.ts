@@ -1,0 +1,84 @@
+import type { EventStore, GlobalPosition, StoredEvent } from '@ledger/event-store';
+import { FactTimes } from './fact-times';
+import { factsRecordedBetween, foldLedgerAsAt, logPages, type LedgerAsAt, type LedgerFact } from './ledger-as-at';
+import { LedgerFold, recordedAtOf } from './ledger-fold';
+
+/** Folds kept for instants before the newest fact: "as at" last week's report and a past asAt, say. */
+const EARLIER_FOLDS = 2;
+
+/**
+ * Reads the ledger as known at an instant, from the log itself: there is no copy of the log in a
+ * read model to rebuild.
+ *
+ * The latest state is folded once and then moved on by the events appended since, so a write costs
+ * the placements it touched, not the ledger: the new fold shares every other state. It serves every
+ * instant from the newest fact on ("as at now").
+ *
+ * An instant before the newest fact (a past asAt, last week's report, or facts stamped ahead of
+ * this server's clock) is served by a fold of the facts recorded by then, kept while no fact
+ * recorded by then arrives: a fact stamped later, as new facts are, leaves it valid.
+ */
+export class LedgerReader {
+  private latest?: { fold: LedgerFold; trigger: GlobalPosition };
+  private syncing?: { trigger: GlobalPosition; fold: Promise<LedgerFold> };
+  private readonly times = new FactTimes();
+  /** By the newest recorded instant they hold, most recently used last. */
+  private readonly earlier = new Map<number, LedgerFold>();
+
+  /** `position` moves when there may be more to read: the projector's, which follows every append. */
+  constructor(private readonly store: EventStore, private readonly position: () => GlobalPosition) {}
+
+  async at(asAt: Date): Promise<LedgerAsAt> {
+    const latest = await this.synced();
+    if (asAt.getTime() >= latest.newest) return latest.at(asAt);
+    const pivot = this.times.newestBy(asAt.getTime());
+    const fold = this.earlier.get(pivot) ?? await foldLedgerAsAt(this.store, new Date(pivot));
+    this.earlier.delete(pivot);
+    this.earlier.set(pivot, fold);
+    for (const stale of [...this.earlier.keys()].slice(0, Math.max(0, this.earlier.size - EARLIER_FOLDS))) this.earlier.delete(stale);
+    return fold.at(asAt);
+  }
+
+  /** The facts recorded in `(from, to]`, in the order recorded, read from the part of the log that holds them. */
+  async factsBetween(from: Date, to: Date): Promise<LedgerFact[]> {
+    await this.synced();
+    return factsRecordedBetween(this.store, from, to, this.times.span(from.getTime(), to.getTime()));
+  }
+
+  /**
+   * The latest fold, moved on to the end of the log. Syncs run one at a time, and a caller who sees
+   * a later position than the running sync waits for a sync of its own (read-your-writes).
+   */
+  private synced(): Promise<LedgerFold> {
+    const trigger = this.position();
+    if (this.latest !== undefined && this.latest.trigger === trigger) return Promise.resolve(this.latest.fold);
+    if (this.syncing?.trigger === trigger) return this.syncing.fold;
+    const after = this.syncing?.fold.catch(() => undefined) ?? Promise.resolve(undefined);
+    const syncing = { trigger, fold: after.then(() => this.sync(trigger)) };
+    this.syncing = syncing;
+    void syncing.fold.finally(() => { if (this.syncing === syncing) this.syncing = undefined; }).catch(() => undefined);
+    return syncing.fold;
+  }
+
+  private async sync(trigger: GlobalPosition): Promise<LedgerFold> {
+    if (this.latest?.trigger === trigger) return this.latest.fold;
+    let fold = this.latest?.fold ?? LedgerFold.empty();
+    const read: StoredEvent[] = [];
+    for await (const page of logPages(this.store, fold.position)) {
+      fold = fold.extend(page);
+      this.times.add(page);
+      read.push(...page.filter((e) => recordedAtOf(e) <= this.newestEarlier()));
+    }
+    // A fact recorded at or before an earlier fold's instant (a skewed clock, an import) changes that fold.
+    const earliest = read.reduce((min, e) => Math.min(min, recordedAtOf(e)), Infinity);
+    for (const pivot of [...this.earlier.keys()]) if (earliest <= pivot) this.earlier.delete(pivot);
+    this.latest = { fold, trigger };
+    return fold;
+  }
+
+  private newestEarlier(): number {
+    let newest = -Infinity;
+    for (const pivot of this.earlier.keys()) newest = Math.max(newest, pivot);
+    return newest;
+  }
+}
