@@ -37,12 +37,15 @@ function loadPeer(): EmmettModules {
   }
   const load = createRequire(path.join(PEER_DIR, 'package.json'));
   return {
-    version: (load('@event-driven-io/emmett-postgresql/package.json') as { version: string }).version,
+    version: (JSON.parse(fs.readFileSync(path.join(PEER_DIR, 'node_modules', '@event-driven-io', 'emmett-postgresql', 'package.json'), 'utf8')) as { version: string }).version,
     postgresql: load('@event-driven-io/emmett-postgresql') as EmmettModules['postgresql'],
     emmett: load('@event-driven-io/emmett') as EmmettModules['emmett'],
     dumbo: load('@event-driven-io/dumbo') as EmmettModules['dumbo'],
   };
 }
+
+/** The peer's version as installed (installing it first when absent). */
+export const PEER_VERSION = (): string => loadPeer().version;
 
 export interface EmmettPeer extends Appender, PageReader {
   readonly version: string;

@@ -1,5 +1,5 @@
 import { Client, Pool, type PoolClient } from 'pg';
-import type { SqlDatabase, SqlExecutor } from './sql-database';
+import { preparedNameOf, type SqlDatabase, type SqlExecutor } from './sql-database';
 
 /** A write transaction left open holds back every reader's horizon: cap it. */
 const IDLE_IN_TRANSACTION_MS = 60_000;
@@ -12,8 +12,11 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
   await pool.query('SELECT 1');
   const listeners: Client[] = [];
 
-  const run = async <R>(executor: Pool | PoolClient, sql: string, params?: readonly unknown[]): Promise<R[]> =>
-    (await executor.query(sql, params as unknown[] | undefined)).rows as R[];
+  const run = async <R>(executor: Pool | PoolClient, sql: string, params?: readonly unknown[]): Promise<R[]> => {
+    const name = preparedNameOf(sql);
+    const values = params as unknown[] | undefined;
+    return (await (name === undefined ? executor.query(sql, values) : executor.query({ name, text: sql, values }))).rows as R[];
+  };
 
   return {
     kind: 'postgres',

@@ -1,4 +1,17 @@
 /** Runs one SQL statement; the same shape inside and outside a transaction. */
+const PREPARED = new Map<string, string>();
+
+/**
+ * Marks a statement run on every append: the PostgreSQL database prepares it once per connection
+ * (parsed and planned once), rather than for every call. PGlite runs it as any other.
+ */
+export function preparedStatement(name: string, sql: string): string {
+  PREPARED.set(sql, name);
+  return sql;
+}
+
+export const preparedNameOf = (sql: string): string | undefined => PREPARED.get(sql);
+
 export interface SqlExecutor {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
 }

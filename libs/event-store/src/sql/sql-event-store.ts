@@ -5,8 +5,11 @@ import {
 } from '../event-store.port';
 import { parseSqlPosition, sqlPosition } from './position';
 import { APPEND_RETRY, DUPLICATE_EVENT_ID, EVENTS_CHANNEL, migrateEventStore, WRONG_EXPECTED_REVISION } from './schema';
-import { sqlErrorInfo, type SqlDatabase } from './sql-database';
+import { preparedStatement, sqlErrorInfo, type SqlDatabase } from './sql-database';
 import { Wakeup } from './wakeup';
+
+/** The whole append in one prepared call (schema.ts). */
+const APPEND = preparedStatement('ledger_append', 'SELECT next_revision, tx, pos FROM ledger_append($1, $2, $3::jsonb)');
 
 interface EventRow {
   tx: string; pos: string; stream_id: string; revision: string; event_id: string;
@@ -75,8 +78,7 @@ export class SqlEventStore implements EventStore {
     const payload = JSON.stringify(events.map(({ eventId, type, version, data, metadata }) => ({ eventId, type, version, data, metadata })));
     for (let attempt = 1; ; attempt++) {
       try {
-        const [row] = await this.db.query<{ next_revision: string; tx: string; pos: string }>(
-          'SELECT next_revision, tx, pos FROM ledger_append($1, $2, $3::jsonb)', [streamId, expectedCode(expected), payload]);
+        const [row] = await this.db.query<{ next_revision: string; tx: string; pos: string }>(APPEND, [streamId, expectedCode(expected), payload]);
         this.wakeAll();
         this.announce();
         return { nextRevision: Number(row.next_revision), position: sqlPosition(row.tx, row.pos) };
@@ -208,7 +210,9 @@ export class SqlEventStore implements EventStore {
     this.announcing = (async () => {
       do {
         this.announceAgain = false;
-        await this.db.query('SELECT pg_notify($1, \'\')', [EVENTS_CHANNEL]).catch(() => undefined);
+        // Committed without waiting for the disk: a NOTIFY is a wake-up, not data (readers also poll), and
+        // a synchronous commit here would spend a WAL flush per burst of appends on nothing durable.
+        await this.db.query('SELECT set_config(\'synchronous_commit\', \'off\', true), pg_notify($1, \'\')', [EVENTS_CHANNEL]).catch(() => undefined);
       } while (this.announceAgain && !this.closed);
       this.announcing = undefined;
     })();
