@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig, ManualClock, openLedgerRuntime, type LedgerRuntime } from '@ledger/application';
-import { addDays, financialYearOf, financialYearRange, mondayOf, placementStreamId, type LocalDate, type PlacementState } from '@ledger/domain';
+import { addDays, financialYearOf, pence, financialYearRange, mondayOf, placementStreamId, type LocalDate, type PlacementState } from '@ledger/domain';
 import { loadLedgerAsAt, rebuildReadModels, type LedgerAsAt } from '@ledger/projections';
 import { buildCompliance, buildForecast, buildReturn } from '@ledger/reporting';
 import { generateDemoCouncil } from '../../../libs/application/src/demo';
@@ -19,7 +19,7 @@ function reports(ledger: LedgerAsAt, day: LocalDate) {
   return {
     weekly: buildReturn('weekly', ledger, week, addDays(week, 7)),
     quarter: buildReturn('quarterly', ledger, start, addDays(start, 91)),
-    forecast: buildForecast(ledger, year, day, { redBasisPoints: 200, redPence: 5_000_000 }),
+    forecast: buildForecast(ledger, year, day, { redBasisPoints: 200, redPence: pence(5_000_000) }),
     compliance: buildCompliance(ledger, start, addDays(day, 1), day),
   };
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { pence, type Pence } from '@ledger/domain';
 import { ConfigError } from './config-error';
 import { parseRateBands, type RateBandOverrides } from './rate-bands';
 
@@ -25,7 +26,7 @@ export interface LedgerConfig {
   readonly rateBands: RateBandOverrides;
   /** RAG red: an overspend of at least this share of budget (basis points) or this amount, whichever is lower. */
   readonly ragRedBasisPoints: number;
-  readonly ragRedPence: number;
+  readonly ragRedPence: Pence;
   /** Cron patterns, in `timeZone`, for the scheduled jobs. */
   readonly renewalSweepCron: string;
   readonly weeklyReportCron: string;
@@ -199,7 +200,7 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     rateBands: parseRateBands(env.LEDGER_RATE_BANDS),
     ragRedBasisPoints: integer(env, 'LEDGER_RAG_RED_BASIS_POINTS', 500, 1, 10_000),
-    ragRedPence: integer(env, 'LEDGER_RAG_RED_PENCE', 10_000_000, 1, Number.MAX_SAFE_INTEGER),
+    ragRedPence: pence(integer(env, 'LEDGER_RAG_RED_PENCE', 10_000_000, 1, Number.MAX_SAFE_INTEGER)),
     renewalSweepCron: cron(env, 'LEDGER_RENEWAL_SWEEP_CRON', '0 7 * * *'),
     weeklyReportCron: cron(env, 'LEDGER_WEEKLY_REPORT_CRON', '0 8 * * 1'),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),

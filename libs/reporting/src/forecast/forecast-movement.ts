@@ -1,6 +1,7 @@
 import {
-  costTimelineOf,
-  evolveBudget, evolvePlacement, financialYearRange, initialBudgetState, initialPlacementState, maxDate, minDate, parseStreamId, periodCost, upcastBudgetEvent, upcastPlacementEvent, type FinancialYear, type LocalDate, type PlacementEvent, type PlacementState,
+  addPence, costTimelineOf, evolveBudget, evolvePlacement, financialYearRange, initialBudgetState, initialPlacementState, maxDate, minDate,
+  parseStreamId, periodCost, subtractPence, sumPence, upcastBudgetEvent, upcastPlacementEvent, ZERO,
+  type FinancialYear, type LocalDate, type Pence, type PlacementEvent, type PlacementState,
 } from '@ledger/domain';
 import type { LedgerAsAt, LedgerFact } from '@ledger/projections';
 import { externalPlacements } from '../returns/build-return';
@@ -16,7 +17,7 @@ export interface MovementItem {
   readonly placementId: string;
   readonly cause: Cause;
   readonly eventType: string;
-  readonly deltaPence: number;
+  readonly deltaPence: Pence;
 }
 
 export interface ForecastMovement {
@@ -25,11 +26,11 @@ export interface ForecastMovement {
   readonly scenario: ScenarioName;
   readonly from: string;
   readonly to: string;
-  readonly before: { readonly projectedOutturnPence: number; readonly budgetPence: number; readonly variancePence: number };
-  readonly after: { readonly projectedOutturnPence: number; readonly budgetPence: number; readonly variancePence: number };
+  readonly before: { readonly projectedOutturnPence: Pence; readonly budgetPence: Pence; readonly variancePence: Pence };
+  readonly after: { readonly projectedOutturnPence: Pence; readonly budgetPence: Pence; readonly variancePence: Pence };
   /** Outturn change by cause; the causes add up exactly to after − before. */
-  readonly byCause: Record<Cause, number>;
-  readonly budgetChangePence: number;
+  readonly byCause: Record<Cause, Pence>;
+  readonly budgetChangePence: Pence;
   readonly items: readonly MovementItem[];
 }
 
@@ -47,7 +48,7 @@ export function causeOf(event: PlacementEvent, recordedAt: string): Cause | unde
   }
 }
 
-const outturns = new PlacementMemo<number>();
+const outturns = new PlacementMemo<Pence>();
 
 /**
  * Replays the facts recorded between the two instants onto the ledger as it stood at the first, one
@@ -60,16 +61,16 @@ export function buildForecastMovement(base: LedgerAsAt, facts: readonly LedgerFa
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
   const trend: TrendModel = learnTrend(externalPlacements(base.placements), asOf);
   const memo = outturns.window(JSON.stringify([year, cut, scenario, trend.extensionBasisPoints, trend.defaultExtensionDays, trend.extensionDays]));
-  const outturnOf = (state: PlacementState | undefined): number => {
+  const outturnOf = (state: PlacementState | undefined): Pence => {
     const [p] = externalPlacements(state ? [state] : []);
-    return p === undefined ? 0 : memo(p, () => periodCost(costTimelineOf(p), yearStart, cut).netPence + toCome(p, scenario, cut, yearEnd, trend));
+    return p === undefined ? ZERO : memo(p, () => addPence(periodCost(costTimelineOf(p), yearStart, cut).netPence, toCome(p, scenario, cut, yearEnd, trend)));
   };
   const streams = new Map(base.streams ?? []);
   let budget = base.budgets.get(year) ?? initialBudgetState;
-  const budgetTotal = () => Object.values(budget.costCentres).reduce((sum, c) => sum + c.amountPence, 0);
-  const beforeOutturn = [...streams.values()].reduce((sum, s) => sum + outturnOf(s), 0);
+  const budgetTotal = () => sumPence(Object.values(budget.costCentres).map((c) => c.amountPence));
+  const beforeOutturn = sumPence([...streams.values()].map(outturnOf));
   const beforeBudget = budgetTotal();
-  const byCause = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
+  const byCause = Object.fromEntries(CAUSES.map((c) => [c, ZERO])) as Record<Cause, Pence>;
   const items: MovementItem[] = [];
   let outturn = beforeOutturn;
   for (const fact of facts) {
@@ -83,20 +84,20 @@ export function buildForecastMovement(base: LedgerAsAt, facts: readonly LedgerFa
     const previous = streams.get(fact.streamId);
     const next = evolvePlacement(previous ?? initialPlacementState, event);
     streams.set(fact.streamId, next);
-    const delta = outturnOf(next) - outturnOf(previous);
+    const delta = subtractPence(outturnOf(next), outturnOf(previous));
     if (delta === 0) continue;
     const cause = causeOf(event, fact.recordedAt);
     if (cause === undefined) throw new Error(`${event.type} moved the outturn but has no cause to carry it`);
-    byCause[cause] += delta;
-    outturn += delta;
+    byCause[cause] = addPence(byCause[cause], delta);
+    outturn = addPence(outturn, delta);
     items.push({ recordedAt: fact.recordedAt, placementId: stream.placementId, cause, eventType: event.type, deltaPence: delta });
   }
   const afterBudget = budgetTotal();
   return {
     financialYear: year, asOf, scenario, from: base.asAt, to,
-    before: { projectedOutturnPence: beforeOutturn, budgetPence: beforeBudget, variancePence: beforeOutturn - beforeBudget },
-    after: { projectedOutturnPence: outturn, budgetPence: afterBudget, variancePence: outturn - afterBudget },
-    byCause, budgetChangePence: afterBudget - beforeBudget, items,
+    before: { projectedOutturnPence: beforeOutturn, budgetPence: beforeBudget, variancePence: subtractPence(beforeOutturn, beforeBudget) },
+    after: { projectedOutturnPence: outturn, budgetPence: afterBudget, variancePence: subtractPence(outturn, afterBudget) },
+    byCause, budgetChangePence: subtractPence(afterBudget, beforeBudget), items,
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  pence,
   evolvePlacement, financialYear, initialPlacementState, type LocalDate, type Pence, type PlacementEvent,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
@@ -50,18 +51,18 @@ describe('the overspend forecast for 2026-27 as of 23 November', () => {
 
 describe('red, amber and green', () => {
   it('turns red at 5% of the budget when that is below £100,000', () => {
-    expect([ragFor(199_999, 4_000_000), ragFor(200_000, 4_000_000)]).toEqual(['amber', 'red']);
+    expect([ragFor(pence(199_999), pence(4_000_000)), ragFor(pence(200_000), pence(4_000_000))]).toEqual(['amber', 'red']);
   });
 
   it('turns red at £100,000 when 5% of the budget is more', () => {
-    expect([ragFor(9_999_999, 1_000_000_000), ragFor(10_000_000, 1_000_000_000)]).toEqual(['amber', 'red']);
+    expect([ragFor(pence(9_999_999), pence(1_000_000_000)), ragFor(pence(10_000_000), pence(1_000_000_000))]).toEqual(['amber', 'red']);
   });
 
   it('is green at or under budget', () => {
-    expect([ragFor(0, 100), ragFor(-5, 100)]).toEqual(['green', 'green']);
+    expect([ragFor(pence(0), pence(100)), ragFor(pence(-5), pence(100))]).toEqual(['green', 'green']);
   });
 
   it('follows configured thresholds', () => {
-    expect(ragFor(100, 10_000, { redBasisPoints: 100, redPence: 1_000_000 })).toBe('red');
+    expect(ragFor(pence(100), pence(10_000), { redBasisPoints: 100, redPence: pence(1_000_000) })).toBe('red');
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, roundHalfUpDiv, type LocalDate } from '@ledger/domain';
+import { addDays, daysBetween, pence, roundHalfUpDiv, ZERO, type LocalDate, type Pence } from '@ledger/domain';
 import { PlacementMemo } from '../placement-memo';
 import type { Placed } from '../returns/build-return';
 
@@ -16,7 +16,7 @@ export interface TrendModel {
   readonly extensionDays: Readonly<Record<string, number>>;
   readonly defaultExtensionDays: number;
   /** Per cost centre: commissions started in the look-back window, their mean weekly rate and mean length. */
-  readonly newDemand: Readonly<Record<string, { readonly commissions: number; readonly meanWeeklyRatePence: number; readonly meanDurationDays: number }>>;
+  readonly newDemand: Readonly<Record<string, { readonly commissions: number; readonly meanWeeklyRatePence: Pence; readonly meanDurationDays: number }>>;
 }
 
 /** What one placement adds to the evidence, as of a date. */
@@ -28,7 +28,7 @@ interface Evidence {
   /** Days from start to end, when it ended by the as-of date. */
   readonly endedAfterDays?: number;
   /** Its first rate, when it started in the look-back window. */
-  readonly recentRatePence?: number;
+  readonly recentRatePence?: Pence;
 }
 
 const evidence = new PlacementMemo<Evidence>();
@@ -84,7 +84,7 @@ export function learnTrend(placements: readonly Placed[], asOf: LocalDate): Tren
   const extensionDays = Object.fromEntries([...byType].map(([type, mean]) => [type, mean.or(defaultExtensionDays)]));
   const overallDuration = ended.or(DEFAULT_DURATION_DAYS);
   const newDemand = Object.fromEntries([...byCostCentre].map(([costCentre, c]) => [costCentre, {
-    commissions: c.commissions, meanWeeklyRatePence: c.rate.or(0), meanDurationDays: c.ended.or(overallDuration),
+    commissions: c.commissions, meanWeeklyRatePence: pence(c.rate.or(0)), meanDurationDays: c.ended.or(overallDuration),
   }]));
   return { extensionBasisPoints: roundHalfUpDiv((extendCount + 1) * 10_000, reviews + 2), reviewsSeen: reviews, extensionDays, defaultExtensionDays, newDemand };
 }
@@ -94,10 +94,10 @@ export function learnTrend(placements: readonly Placed[], asOf: LocalDate): Tren
  * (commissions / 182 a day), each lasting the mean duration, cut at the year end. The expected days
  * are λ(R·T − T²/2) when T ≤ R, else λR²/2; one rounding, at the end, in integers.
  */
-export function expectedNewDemandPence(demand: TrendModel['newDemand'][string], remainingDays: number): number {
-  if (demand.commissions === 0 || remainingDays <= 0) return 0;
+export function expectedNewDemandPence(demand: TrendModel['newDemand'][string], remainingDays: number): Pence {
+  if (demand.commissions === 0 || remainingDays <= 0) return ZERO;
   const r = BigInt(remainingDays);
   const t = BigInt(demand.meanDurationDays);
   const twiceDayWeight = t <= r ? 2n * r * t - t * t : r * r; // 2 × ∫ min(T, R − s) ds
-  return roundHalfUpDiv(BigInt(demand.commissions) * twiceDayWeight * BigInt(demand.meanWeeklyRatePence), 2n * BigInt(LOOKBACK_DAYS) * 7n);
+  return pence(roundHalfUpDiv(BigInt(demand.commissions) * twiceDayWeight * BigInt(demand.meanWeeklyRatePence), 2n * BigInt(LOOKBACK_DAYS) * 7n));
 }

@@ -1,6 +1,6 @@
 import {
-  addDays, budgetToDate, costTimelineOf, cumulativeNet, financialYearOf, financialYearRange, isExternal, periodCost,
-  type ExternalPlacementState, type FinancialYear, type LocalDate, type PlacementState,
+  addDays, addPence, budgetToDate, costTimelineOf, subtractPence, ZERO, cumulativeNet, financialYearOf, financialYearRange, isExternal, periodCost,
+  type ExternalPlacementState, type FinancialYear, type LocalDate, type Pence, type PlacementState,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
 import { PlacementMemo } from '../placement-memo';
@@ -19,7 +19,7 @@ export interface FinanceReturn {
   readonly costCentres: Record<string, Figures>;
   readonly placementTypes: Record<string, Figures>;
   /** Continuing basis: every placement runs to the year end unless an end is recorded (monthly and quarterly). */
-  readonly projectedOutturnPence?: number;
+  readonly projectedOutturnPence?: Pence;
   readonly movements: readonly Movement[];
   readonly reviewsDue: readonly ReviewFlag[];
   readonly reviewsOverdue: readonly ReviewFlag[];
@@ -35,7 +35,7 @@ export function externalPlacements(states: readonly PlacementState[]): Placed[] 
 /** One placement's part in a return: figures, outturn, movements and review flag, for one period. */
 interface PlacementPart {
   readonly figures: PlacementFigures;
-  readonly outturnPence: number;
+  readonly outturnPence: Pence;
   readonly movements: readonly Movement[];
   readonly review: ReturnType<typeof reviewFlagOf>;
 }
@@ -57,15 +57,15 @@ export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDa
   const partOf = parts.window(`${start}/${end}`);
   const movements: Movement[] = [];
   const reviews: PlacementPart['review'][] = [];
-  let outturn = 0;
+  let outturn = ZERO;
   for (const placement of externalPlacements(ledger.placements)) {
     const part = partOf(placement, () => {
       const timeline = costTimelineOf(placement);
       // The year to date runs from the start of the year the period ends in, even for a week that straddles it.
-      const yearToDate = cumulativeNet(timeline, end) - cumulativeNet(timeline, yearStart);
+      const yearToDate = subtractPence(cumulativeNet(timeline, end), cumulativeNet(timeline, yearStart));
       return {
         figures: placementFigures(placement, window, periodCost(timeline, start, end), yearToDate),
-        outturnPence: cumulativeNet(timeline, yearEnd) - cumulativeNet(timeline, yearStart),
+        outturnPence: subtractPence(cumulativeNet(timeline, yearEnd), cumulativeNet(timeline, yearStart)),
         movements: movementsOf(placement, start, end),
         review: reviewFlagOf(placement, end),
       };
@@ -73,7 +73,7 @@ export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDa
     for (const figures of [total, (costCentres[placement.costCentre] ??= emptyFigures(true)), (placementTypes[placement.placementType] ??= emptyFigures(false))]) {
       addPlacement(figures, part.figures);
     }
-    outturn += part.outturnPence;
+    outturn = addPence(outturn, part.outturnPence);
     movements.push(...part.movements);
     reviews.push(part.review);
   }
@@ -83,7 +83,7 @@ export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDa
     settleBudget((costCentres[costCentre] ??= emptyFigures(true)), profiled);
     settleBudget(total, profiled);
   }
-  for (const figures of [total, ...Object.values(costCentres)]) figures.variancePence = figures.financialYearToDatePence - (figures.budgetToDatePence ?? 0);
+  for (const figures of [total, ...Object.values(costCentres)]) figures.variancePence = subtractPence(figures.financialYearToDatePence, figures.budgetToDatePence ?? ZERO);
   return {
     kind, period: { start, end }, financialYear: year, asAt: ledger.asAt, total, costCentres, placementTypes,
     ...(kind === 'weekly' ? {} : { projectedOutturnPence: outturn }),

@@ -1,16 +1,16 @@
-import type { ExternalPlacement, LocalDate, PeriodCost } from '@ledger/domain';
+import { addPence, subtractPence, ZERO, type ExternalPlacement, type LocalDate, type Pence, type PeriodCost } from '@ledger/domain';
 
 /** One row of a return. Money is net of contributions where it meets the budget (docs/api.md). */
 export interface Figures {
-  grossPence: number;
-  contributionsPence: number;
-  netPence: number;
+  grossPence: Pence;
+  contributionsPence: Pence;
+  netPence: Pence;
   /** Net spend from the start of the financial year to the end of the period. */
-  financialYearToDatePence: number;
+  financialYearToDatePence: Pence;
   /** Budgets are set per cost centre; placement-type rows carry none (null). */
-  budgetToDatePence: number | null;
+  budgetToDatePence: Pence | null;
   /** financialYearToDate − budgetToDate: positive is an overspend. */
-  variancePence: number | null;
+  variancePence: Pence | null;
   /** Placements charged for the day before the period (in place as it opens). */
   activeAtStart: number;
   /** Placements whose first charged day falls in the period. */
@@ -22,8 +22,8 @@ export interface Figures {
 }
 
 export const emptyFigures = (withBudget: boolean): Figures => ({
-  grossPence: 0, contributionsPence: 0, netPence: 0, financialYearToDatePence: 0,
-  budgetToDatePence: withBudget ? 0 : null, variancePence: withBudget ? 0 : null,
+  grossPence: ZERO, contributionsPence: ZERO, netPence: ZERO, financialYearToDatePence: ZERO,
+  budgetToDatePence: withBudget ? ZERO : null, variancePence: withBudget ? ZERO : null,
   activeAtStart: 0, commissioned: 0, ended: 0, activeAtEnd: 0,
 });
 
@@ -35,7 +35,7 @@ export function chargedOn(placement: ExternalPlacement & { endDate?: LocalDate }
 /** One placement's part in a row of a return: its cost in the period and year to date, and which counts it joins. */
 export interface PlacementFigures {
   readonly cost: PeriodCost;
-  readonly yearToDateNetPence: number;
+  readonly yearToDateNetPence: Pence;
   readonly activeAtStart: boolean;
   readonly commissioned: boolean;
   readonly ended: boolean;
@@ -46,7 +46,7 @@ export function placementFigures(
   placement: ExternalPlacement & { endDate?: LocalDate },
   period: { start: LocalDate; end: LocalDate; dayBefore: LocalDate; lastDay: LocalDate },
   cost: PeriodCost,
-  yearToDateNetPence: number,
+  yearToDateNetPence: Pence,
 ): PlacementFigures {
   return {
     cost, yearToDateNetPence,
@@ -58,17 +58,17 @@ export function placementFigures(
 }
 
 export function addPlacement(figures: Figures, part: PlacementFigures): void {
-  figures.grossPence += part.cost.grossPence;
-  figures.contributionsPence += part.cost.contributionsPence;
-  figures.netPence += part.cost.netPence;
-  figures.financialYearToDatePence += part.yearToDateNetPence;
+  figures.grossPence = addPence(figures.grossPence, part.cost.grossPence);
+  figures.contributionsPence = addPence(figures.contributionsPence, part.cost.contributionsPence);
+  figures.netPence = addPence(figures.netPence, part.cost.netPence);
+  figures.financialYearToDatePence = addPence(figures.financialYearToDatePence, part.yearToDateNetPence);
   if (part.activeAtStart) figures.activeAtStart += 1;
   if (part.commissioned) figures.commissioned += 1;
   if (part.ended) figures.ended += 1;
   if (part.activeAtEnd) figures.activeAtEnd += 1;
 }
 
-export function settleBudget(figures: Figures, budgetToDate: number): void {
-  figures.budgetToDatePence = (figures.budgetToDatePence ?? 0) + budgetToDate;
-  figures.variancePence = figures.financialYearToDatePence - figures.budgetToDatePence;
+export function settleBudget(figures: Figures, budgetToDate: Pence): void {
+  figures.budgetToDatePence = addPence(figures.budgetToDatePence ?? ZERO, budgetToDate);
+  figures.variancePence = subtractPence(figures.financialYearToDatePence, figures.budgetToDatePence);
 }

@@ -1,4 +1,4 @@
-import { addDays, costTimelineOf, daysBetween, periodCost, rateOn, reviewStanding, type LocalDate } from '@ledger/domain';
+import { addDays, costTimelineOf, daysBetween, periodCost, rateOn, reviewStanding, type LocalDate, type Pence } from '@ledger/domain';
 import type { Placed } from './build-return';
 
 /** Something that changed the spend in the period, with what it costs a week and in the period. */
@@ -10,10 +10,10 @@ export interface Movement {
   readonly providerName: string;
   readonly kind: 'commissioned' | 'ended' | 'extended' | 'rate-changed' | 'joint-funding';
   readonly date: LocalDate;
-  readonly weeklyRatePence: number;
-  readonly previousWeeklyRatePence?: number;
+  readonly weeklyRatePence: Pence;
+  readonly previousWeeklyRatePence?: Pence;
   /** The placement's net cost in the period. */
-  readonly periodNetPence: number;
+  readonly periodNetPence: Pence;
 }
 
 export interface ReviewFlag {

@@ -1,3 +1,4 @@
+import type { Pence } from '@ledger/domain';
 import type { ChartPoint } from './weekly-report';
 
 const W = 720;
@@ -9,7 +10,7 @@ const PAD = { left: 70, right: 16, top: 16, bottom: 28 };
  * shaded from the report's week to the year end, as inline SVG: no script, prints as drawn.
  */
 export function renderChart(points: readonly ChartPoint[]): string {
-  const values = points.flatMap((p) => [p.actualPence, p.budgetPence, p.committedPence, p.continuingPence]).filter((v): v is number => v !== null);
+  const values = points.flatMap((p) => [p.actualPence, p.budgetPence, p.committedPence, p.continuingPence]).filter((v): v is Pence => v !== null);
   const max = Math.max(1, ...values);
   const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, points.length - 1);
   const y = (v: number) => H - PAD.bottom - (v * (H - PAD.top - PAD.bottom)) / max;

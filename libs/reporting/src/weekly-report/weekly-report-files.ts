@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import { formatPounds, type Pence } from '@ledger/domain';
+import { formatPounds, pence, type Pence } from '@ledger/domain';
 import type { WeeklyReport } from './weekly-report';
 
-const pounds = (pence: number) => formatPounds(pence as Pence);
+const pounds = (amount: Pence) => formatPounds(amount);
 const SCENARIOS = ['committed', 'continuing', 'trend'] as const;
 
 /** The report as a workbook: headline, the week's movements, reviews, and the chart's series, in pence. */
@@ -85,12 +85,12 @@ function drawChart(doc: PDFKit.PDFDocument, report: WeeklyReport): void {
   const width = 470;
   const height = 150;
   const points = report.chart;
-  const max = Math.max(1, ...points.flatMap((p) => [p.actualPence, p.budgetPence, p.committedPence, p.continuingPence]).filter((v): v is number => v !== null));
+  const max = Math.max(1, ...points.flatMap((p) => [p.actualPence, p.budgetPence, p.committedPence, p.continuingPence]).filter((v): v is Pence => v !== null));
   const x = (i: number) => left + (i * width) / Math.max(1, points.length - 1);
   const y = (v: number) => top + height - (v * height) / max;
   doc.save().lineWidth(0.5).strokeColor('#bbbbbb').rect(left, top, width, height).stroke();
   doc.font('Helvetica').fontSize(7).fillColor('#555');
-  for (const f of [0, 0.5, 1]) doc.text(pounds(Math.round(max * f)), left - 66, y(max * f) - 3, { width: 62, align: 'right' });
+  for (const f of [0, 0.5, 1]) doc.text(pounds(pence(Math.round(max * f))), left - 66, y(max * f) - 3, { width: 62, align: 'right' });
   const band = points.map((p, i) => [i, p] as const).filter(([, p]) => p.committedPence !== null && p.continuingPence !== null);
   if (band.length > 1) {
     doc.moveTo(x(band[0][0]), y(band[0][1].continuingPence as number));

@@ -1,10 +1,10 @@
-import { formatPounds, type Pence } from '@ledger/domain';
+import { formatPounds, subtractPence, type Pence } from '@ledger/domain';
 import type { WeeklyReport } from './weekly-report';
 import { renderChart } from './weekly-report-chart';
 
 const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 /** Pounds for people, the exact pence alongside for anyone (or any test) checking the figure. */
-const money = (pence: number, name?: string) => `<span class="money"${name ? ` data-figure="${name}"` : ''} data-pence="${pence}">${escape(formatPounds(pence as Pence))}</span>`;
+const money = (pence: Pence, name?: string) => `<span class="money"${name ? ` data-figure="${name}"` : ''} data-pence="${pence}">${escape(formatPounds(pence))}</span>`;
 const CAUSE_LABELS: Record<string, string> = {
   newCommissions: 'New commissions', ends: 'Ends', extensions: 'Extensions', rateChanges: 'Rate changes',
   jointFunding: 'Joint funding', backdatedCorrections: 'Backdated corrections',
@@ -23,7 +23,7 @@ export function renderWeeklyReportHtml(report: WeeklyReport, issued?: { id: stri
     .map((r) => `<tr><td>${r.status}</td><td>${escape(r.termEnd)}</td><td>${escape(r.childRef)}</td><td>${escape(r.providerName)}</td><td>${escape(r.costCentre)}</td></tr>`).join('')
     || '<tr><td colspan="5">No reviews due in the next 7 days and none overdue.</td></tr>';
   const movedRows = moved === undefined ? '<p>No earlier issued report to compare with.</p>'
-    : `<p>Since the report as at ${escape(moved.from)}, the continuing outturn moved by ${money(moved.after.projectedOutturnPence - moved.before.projectedOutturnPence, 'movement.outturn')}; the budget by ${money(moved.budgetChangePence)}.</p>
+    : `<p>Since the report as at ${escape(moved.from)}, the continuing outturn moved by ${money(subtractPence(moved.after.projectedOutturnPence, moved.before.projectedOutturnPence), 'movement.outturn')}; the budget by ${money(moved.budgetChangePence)}.</p>
        <table><tbody>${Object.entries(moved.byCause).map(([cause, pence]) => `<tr><th>${CAUSE_LABELS[cause] ?? cause}</th><td>${money(pence)}</td></tr>`).join('')}</tbody></table>`;
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>External placements: weekly report, week commencing ${escape(report.weekCommencing)}</title>

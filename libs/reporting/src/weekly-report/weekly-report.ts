@@ -1,6 +1,6 @@
 import {
   costTimelineOf,
-  addDays, budgetToDate, financialYearRange, minDate, periodCost, type FinancialYear, type LocalDate, type Pence,
+  addDays, addPence, budgetToDate, financialYearRange, sumPence, minDate, periodCost, type FinancialYear, type LocalDate, type Pence,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
 import { buildCompliance, type ComplianceReport } from '../compliance/compliance';
@@ -13,11 +13,11 @@ import { buildReturn, externalPlacements, type FinanceReturn } from '../returns/
 export interface ChartPoint {
   readonly date: LocalDate;
   /** Actual cumulative net spend from the year start; null after the report's week. */
-  readonly actualPence: number | null;
-  readonly budgetPence: number;
+  readonly actualPence: Pence | null;
+  readonly budgetPence: Pence;
   /** Projected cumulative spend on the committed (low) and continuing (high) bases; null before the week's end. */
-  readonly committedPence: number | null;
-  readonly continuingPence: number | null;
+  readonly committedPence: Pence | null;
+  readonly continuingPence: Pence | null;
 }
 
 /** The one-page report to senior managers for a week, built from the returns, forecast and compliance. */
@@ -26,9 +26,9 @@ export interface WeeklyReport {
   readonly financialYear: FinancialYear;
   readonly asAt: string;
   readonly headline: {
-    readonly budgetPence: number;
-    readonly spendToDatePence: number;
-    readonly budgetToDatePence: number;
+    readonly budgetPence: Pence;
+    readonly spendToDatePence: Pence;
+    readonly budgetToDatePence: Pence;
     readonly scenarios: Forecast['scenarios'];
   };
   /** What moved since the previous issued report, by cause (absent for the first report). */
@@ -45,17 +45,17 @@ export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate,
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const forecast = buildForecast(ledger, year, weekEnd, thresholds);
   const compliance = buildCompliance(ledger, yearStart, minDate(weekEnd, yearEnd), weekEnd);
-  const budget = Object.values(ledger.budgets.get(year)?.costCentres ?? {}).reduce((sum, c) => sum + c.amountPence, 0);
+  const budget = sumPence(Object.values(ledger.budgets.get(year)?.costCentres ?? {}).map((c) => c.amountPence));
   return {
     weekCommencing, financialYear: year, asAt: ledger.asAt,
-    headline: { budgetPence: budget, spendToDatePence: week.total.financialYearToDatePence, budgetToDatePence: budgetToDate(budget as Pence, year, weekEnd), scenarios: forecast.scenarios },
+    headline: { budgetPence: budget, spendToDatePence: week.total.financialYearToDatePence, budgetToDatePence: budgetToDate(budget, year, weekEnd), scenarios: forecast.scenarios },
     ...(movement === undefined ? {} : { movementSinceLastReport: movement }),
     week, compliance, chart: chartPoints(ledger, year, weekEnd, budget),
   };
 }
 
 /** Weekly points across the year: actual up to the report's week, the projected range after it. */
-function chartPoints(ledger: LedgerAsAt, year: FinancialYear, reportEnd: LocalDate, budget: number): ChartPoint[] {
+function chartPoints(ledger: LedgerAsAt, year: FinancialYear, reportEnd: LocalDate, budget: Pence): ChartPoint[] {
   const { start, end } = financialYearRange(year);
   const placements = externalPlacements(ledger.placements).map((p) => {
     const timeline = costTimelineOf(p);
@@ -63,20 +63,20 @@ function chartPoints(ledger: LedgerAsAt, year: FinancialYear, reportEnd: LocalDa
     return { timeline, committed: { ...timeline, endDate: stop } };
   });
   const cut = reportEnd < end ? reportEnd : end;
-  const actualToCut = placements.reduce((sum, p) => sum + periodCost(p.timeline, start, cut).netPence, 0);
+  const actualToCut = sumPence(placements.map((p) => periodCost(p.timeline, start, cut).netPence));
   const dates: LocalDate[] = [];
   for (let date = start; date < end; date = addDays(date, 7)) dates.push(date);
   // The report's week end joins the actual line to the forecast band.
   const series = [...new Set([...dates, cut, end])].sort();
   const points: ChartPoint[] = [];
   for (const date of series) {
-    const actual = date <= cut ? placements.reduce((sum, p) => sum + periodCost(p.timeline, start, date).netPence, 0) : null;
+    const actual = date <= cut ? sumPence(placements.map((p) => periodCost(p.timeline, start, date).netPence)) : null;
     const projected = date >= cut;
     points.push({
-      date, actualPence: actual, budgetPence: budgetToDate(budget as Pence, year, date),
+      date, actualPence: actual, budgetPence: budgetToDate(budget, year, date),
       // After the report's week: what is spent to its end, plus each basis's cost from then.
-      committedPence: projected ? actualToCut + placements.reduce((sum, p) => sum + periodCost(p.committed, cut, date).netPence, 0) : null,
-      continuingPence: projected ? actualToCut + placements.reduce((sum, p) => sum + periodCost(p.timeline, cut, date).netPence, 0) : null,
+      committedPence: projected ? addPence(actualToCut, sumPence(placements.map((p) => periodCost(p.committed, cut, date).netPence))) : null,
+      continuingPence: projected ? addPence(actualToCut, sumPence(placements.map((p) => periodCost(p.timeline, cut, date).netPence))) : null,
     });
   }
   return points;

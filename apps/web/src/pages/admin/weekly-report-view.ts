@@ -38,7 +38,7 @@ export async function sendReportFile(res: Response, report: WeeklyReport, format
  * cumulative net spend, the budget profile, and the forecast range from the report's week to the year end.
  */
 function chartView(points: readonly ChartPoint[], report: WeeklyReport) {
-  const values = points.flatMap((p) => [p.actualPence, p.budgetPence, p.committedPence, p.continuingPence]).filter((v): v is number => v !== null);
+  const values = points.flatMap((p) => [p.actualPence, p.budgetPence, p.committedPence, p.continuingPence]).filter((v): v is Pence => v !== null);
   const max = Math.max(1, ...values);
   const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, points.length - 1);
   const y = (v: number) => H - PAD.bottom - (v * (H - PAD.top - PAD.bottom)) / max;

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, financialYearRange, maxDate, minDate, mondayOf, type FinancialYear, type LocalDate } from '@ledger/domain';
+import { addDays, daysBetween, financialYearRange, maxDate, minDate, mondayOf, type FinancialYear, type LocalDate, type Pence } from '@ledger/domain';
 import type { ChartPoint } from '@ledger/reporting';
 import { longDate, money } from '../../rendering/format';
 
@@ -31,7 +31,7 @@ const poundsLabel = (pounds: number) => `£${pounds.toLocaleString('en-GB')}`;
  * query), as an accessible SVG: the template gives it a title, a description in words and a table.
  */
 export function spendChart(points: readonly ChartPoint[]) {
-  const values = points.flatMap((p) => [p.actualPence, p.budgetPence, p.committedPence, p.continuingPence]).filter((v): v is number => v !== null);
+  const values = points.flatMap((p) => [p.actualPence, p.budgetPence, p.committedPence, p.continuingPence]).filter((v): v is Pence => v !== null);
   const step = niceStepPounds(Math.ceil(Math.max(1, ...values) / 100));
   const topPounds = step * Math.max(1, Math.ceil(Math.max(1, ...values) / 100 / step));
   // Placed by date, not by index: the report's week end sits between two weekly points.

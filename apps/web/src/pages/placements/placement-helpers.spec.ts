@@ -78,8 +78,8 @@ describe('the list’s SQL', () => {
 
   it('counts a review as due within the window and overdue from the term end', () => {
     const due = placementListSql({ review: { kind: 'due', asOf: '2026-12-30', withinDays: 7 } });
-    expect(due.params).toEqual(['2026-12-30', '2027-01-06', 'placement-']);
-    expect(due.where).toContain("f.event_type = 'FourWeekReviewRecorded'");
+    expect(due.params).toEqual(['2026-12-30', '2027-01-06']);
+    expect(due.where).toContain('reviewed_term_end IS DISTINCT FROM term_end');
   });
 });
 
