@@ -60,14 +60,15 @@ export class LedgerFold {
     if (events.length === 0) return this;
     const streams: Streams = { placements: new Map(this.streams.placements), budgets: new Map(this.streams.budgets) };
     let newest = this.newest;
-    const known = streams.placements.size;
+    const added: string[] = [];
     for (const event of events) {
       if (!isFact(event)) continue;
+      if (!streams.placements.has(event.streamId) && parseStreamId(event.streamId)?.kind === 'placement') added.push(event.streamId);
       applyFact(streams, event);
       newest = Math.max(newest, recordedAtOf(event));
     }
     const position = events[events.length - 1].position;
-    return new LedgerFold(position, newest, streams.placements.size === known ? streams : { ...streams, placements: byKey(streams.placements) });
+    return new LedgerFold(position, newest, added.length === 0 ? streams : { ...streams, placements: mergedInOrder(streams.placements, added) });
   }
 
   /** The fold as the returns read it, stamped with the instant asked about. */
@@ -80,6 +81,21 @@ export class LedgerFold {
 /** Placements in stream id order, however the fold was made: the order every report lists them in. */
 function byKey<V>(map: Map<string, V>): Map<string, V> {
   return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The map in key order, when all but `added` were in order already: a merge, not a sort. */
+function mergedInOrder<V>(map: Map<string, V>, added: string[]): Map<string, V> {
+  const fresh = new Set(added);
+  const incoming = [...fresh].sort();
+  const merged = new Map<string, V>();
+  let next = 0;
+  for (const [key, value] of map) {
+    if (fresh.has(key)) continue;
+    while (next < incoming.length && incoming[next] < key) merged.set(incoming[next], map.get(incoming[next++]) as V);
+    merged.set(key, value);
+  }
+  while (next < incoming.length) merged.set(incoming[next], map.get(incoming[next++]) as V);
+  return merged;
 }
 
 function applyFact(streams: Streams, event: StoredEvent): void {

@@ -5,6 +5,8 @@ import { LedgerFold, recordedAtOf } from './ledger-fold';
 
 /** Folds kept for instants before the newest fact: "as at" last week's report and a past asAt, say. */
 const EARLIER_FOLDS = 2;
+/** Events folded in at once when catching up (an import): the placements map is copied once per chunk. */
+const EXTEND_CHUNK = 50_000;
 
 /**
  * Reads the ledger as known at an instant, from the log itself: there is no copy of the log in a
@@ -62,23 +64,34 @@ export class LedgerReader {
 
   private async sync(trigger: GlobalPosition): Promise<LedgerFold> {
     if (this.latest?.trigger === trigger) return this.latest.fold;
-    let fold = this.latest?.fold ?? LedgerFold.empty();
-    const read: StoredEvent[] = [];
-    for await (const page of logPages(this.store, fold.position)) {
-      fold = fold.extend(page);
-      this.times.add(page);
-      read.push(...page.filter((e) => recordedAtOf(e) <= this.newestEarlier()));
-    }
-    // A fact recorded at or before an earlier fold's instant (a skewed clock, an import) changes that fold.
-    const earliest = read.reduce((min, e) => Math.min(min, recordedAtOf(e)), Infinity);
-    for (const pivot of [...this.earlier.keys()]) if (earliest <= pivot) this.earlier.delete(pivot);
+    const current = this.latest?.fold;
+    // The first fold is built in one pass; later events are gathered and folded in at once, so the
+    // placements map is copied once per sync, not once per page.
+    const pages = logPages(this.store, current?.position);
+    const fold = current === undefined ? await LedgerFold.build(this.timed(pages)) : await this.extended(current, this.timed(pages));
     this.latest = { fold, trigger };
     return fold;
   }
 
-  private newestEarlier(): number {
-    let newest = -Infinity;
-    for (const pivot of this.earlier.keys()) newest = Math.max(newest, pivot);
-    return newest;
+  private async extended(current: LedgerFold, pages: AsyncIterable<readonly StoredEvent[]>): Promise<LedgerFold> {
+    let fold = current;
+    let later: StoredEvent[] = [];
+    let earliest = Infinity;
+    for await (const page of pages) {
+      for (const event of page) earliest = Math.min(earliest, recordedAtOf(event));
+      later.push(...page);
+      if (later.length >= EXTEND_CHUNK) [fold, later] = [fold.extend(later), []];
+    }
+    // A fact recorded at or before an earlier fold's instant (a skewed clock, an import) changes that fold.
+    for (const pivot of [...this.earlier.keys()]) if (earliest <= pivot) this.earlier.delete(pivot);
+    return fold.extend(later);
+  }
+
+  /** The pages as read, each noted in the fact times on the way. */
+  private async *timed(pages: AsyncIterable<readonly StoredEvent[]>): AsyncGenerator<readonly StoredEvent[]> {
+    for await (const page of pages) {
+      this.times.add(page);
+      yield page;
+    }
   }
 }
