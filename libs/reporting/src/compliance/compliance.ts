@@ -1,7 +1,9 @@
-import { addDays, addWorkingDays, roundHalfUpDiv, type LocalDate, type PlacementState } from '@ledger/domain';
+import { addDays, addWorkingDays, isExternal, roundHalfUpDiv, type LocalDate, type PlacementState } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
+import { KeptPerWindow } from '../kept-sums';
 import { PlacementMemo } from '../placement-memo';
-import { externalPlacements, type Placed } from '../returns/build-return';
+import type { Placed } from '../returns/build-return';
+import { ComplianceSums, type CompliancePart } from './compliance-sums';
 
 /** Working days after an emergency start within which its in-house search must be recorded. */
 export const EMERGENCY_SEARCH_WORKING_DAYS = 5;
@@ -55,19 +57,22 @@ function termEnds(p: Placed): LocalDate[] {
 type EmergencyRow = ComplianceReport['commissions']['emergencies'][number];
 type TermRow = ComplianceReport['reviews']['terms'][number];
 
-/** One placement's part in a compliance report for one window. */
-interface CompliancePart {
-  readonly commissioned: boolean;
-  readonly withPriorSearch: boolean;
-  readonly emergency?: EmergencyRow;
-  readonly terms: readonly TermRow[];
-  readonly belowGood?: PlacementRef & { ofstedGrade: string };
-  readonly overDistance?: PlacementRef & { distanceMiles: number };
+/** The lists of a compliance report, each in the ledger's placement order. */
+interface Lists extends Record<string, unknown[]> {
+  emergencies: EmergencyRow[];
+  terms: TermRow[];
+  belowGood: (PlacementRef & { ofstedGrade: string })[];
+  overDistance: (PlacementRef & { distanceMiles: number })[];
 }
 
-const parts = new PlacementMemo<CompliancePart>();
+const parts = new PlacementMemo<CompliancePart<Lists>>();
+const sums = new KeptPerWindow(() => new ComplianceSums<Lists>(() => ({ emergencies: [], terms: [], belowGood: [], overDistance: [] })));
 
-function partOf(p: Placed, from: LocalDate, to: LocalDate, asOf: LocalDate): CompliancePart {
+function partOf(state: PlacementState, from: LocalDate, to: LocalDate, asOf: LocalDate): CompliancePart<Lists> {
+  if (state.status === 'MatchedInHouse') return { counts: { metInHouse: within(state.startDate, from, to) ? 1 : 0 } };
+  if (state.status === 'Withdrawn') return { counts: { withdrawn: within(state.request.requiredFrom, from, to) ? 1 : 0 } };
+  if (!isExternal(state)) return { counts: {} };
+  const p: Placed = state;
   const commissioned = within(p.startDate, from, to);
   const withPriorSearch = p.searches.some((s) => s.searchedOn <= p.startDate);
   const terms = termEnds(p)
@@ -77,36 +82,39 @@ function partOf(p: Placed, from: LocalDate, to: LocalDate, asOf: LocalDate): Com
       const status: ReviewStatus = review ? (review.onTime ? 'on-time' : 'late') : termEnd <= asOf ? 'overdue' : 'not-yet-due';
       return { ...ref(p), termEnd, ...(review ? { reviewedOn: review.reviewedOn } : {}), status };
     });
-  const emergency = commissioned && p.emergencyReason !== undefined && !withPriorSearch ? (() => {
+  const emergency: EmergencyRow[] = commissioned && p.emergencyReason !== undefined && !withPriorSearch ? (() => {
     const { deadline, searchedOn, status } = emergencyStatus(p, asOf);
-    return { ...ref(p), startDate: p.startDate, searchDeadline: deadline, ...(searchedOn ? { searchedOn } : {}), status };
-  })() : undefined;
+    return [{ ...ref(p), startDate: p.startDate, searchDeadline: deadline, ...(searchedOn ? { searchedOn } : {}), status }];
+  })() : [];
   const active = activeDuring(p, from, to);
+  const rows: Lists = {
+    emergencies: emergency, terms,
+    belowGood: active && BELOW_GOOD.has(p.provider.ofstedGrade) ? [{ ...ref(p), ofstedGrade: p.provider.ofstedGrade }] : [],
+    overDistance: active && p.provider.distanceMiles > DISTANCE_FLAG_MILES ? [{ ...ref(p), distanceMiles: p.provider.distanceMiles }] : [],
+  };
+  const count = (status: ReviewStatus) => terms.filter((t) => t.status === status).length;
   return {
-    commissioned, withPriorSearch, terms,
-    ...(emergency ? { emergency } : {}),
-    ...(active && BELOW_GOOD.has(p.provider.ofstedGrade) ? { belowGood: { ...ref(p), ofstedGrade: p.provider.ofstedGrade } } : {}),
-    ...(active && p.provider.distanceMiles > DISTANCE_FLAG_MILES ? { overDistance: { ...ref(p), distanceMiles: p.provider.distanceMiles } } : {}),
+    counts: { external: commissioned ? 1 : 0, withPriorSearch: commissioned && withPriorSearch ? 1 : 0, onTime: count('on-time'), late: count('late'), overdue: count('overdue') },
+    ...(Object.values(rows).some((list) => list.length > 0) ? { rows } : {}),
   };
 }
 
 /** In-house first and the review discipline for `[from, to)`, from the ledger as known at its asAt. */
 export function buildCompliance(ledger: LedgerAsAt, from: LocalDate, to: LocalDate, asOf: LocalDate): ComplianceReport {
-  const partFor = parts.window(`${from}/${to}/${asOf}`);
-  const all = externalPlacements(ledger.placements).map((p) => partFor(p, () => partOf(p, from, to, asOf)));
-  const commissioned = all.filter((part) => part.commissioned);
-  const emergencies = all.flatMap((part) => (part.emergency ? [part.emergency] : []));
-  const terms = all.flatMap((part) => part.terms);
-  const matched = ledger.placements.filter((s): s is Extract<PlacementState, { status: 'MatchedInHouse' }> => s.status === 'MatchedInHouse' && within(s.startDate, from, to)).length;
-  const withdrawn = ledger.placements.filter((s) => s.status === 'Withdrawn' && within(s.request.requiredFrom, from, to)).length;
-  const met = matched + commissioned.length;
-  const count = (status: ReviewStatus) => terms.filter((t) => t.status === status).length;
+  const key = `${from}/${to}/${asOf}`;
+  const partFor = parts.window(key);
+  const streams = ledger.streams ?? new Map(ledger.placements.map((s, i) => [String(i), s]));
+  const kept = ledger.streams === undefined ? new ComplianceSums<Lists>(() => ({ emergencies: [], terms: [], belowGood: [], overDistance: [] })) : sums.nearest(key, streams);
+  kept.moveTo(streams, (state) => partFor(state, () => partOf(state, from, to, asOf)));
+  const { counts } = kept;
+  const lists = kept.lists();
+  const met = counts.metInHouse + counts.external;
   return {
     period: { from, to }, asOf, asAt: ledger.asAt,
-    commissions: { external: commissioned.length, withPriorSearch: commissioned.filter((part) => part.withPriorSearch).length, emergency: emergencies.length, emergencies },
-    requests: { metInHouse: matched, metExternally: commissioned.length, withdrawn, inHouseShareBasisPoints: met === 0 ? null : roundHalfUpDiv(matched * 10_000, met) },
-    reviews: { onTime: count('on-time'), late: count('late'), overdue: count('overdue'), terms },
-    providersBelowGood: all.flatMap((part) => (part.belowGood ? [part.belowGood] : [])),
-    overDistance: all.flatMap((part) => (part.overDistance ? [part.overDistance] : [])),
+    commissions: { external: counts.external, withPriorSearch: counts.withPriorSearch, emergency: lists.emergencies.length, emergencies: lists.emergencies },
+    requests: { metInHouse: counts.metInHouse, metExternally: counts.external, withdrawn: counts.withdrawn, inHouseShareBasisPoints: met === 0 ? null : roundHalfUpDiv(counts.metInHouse * 10_000, met) },
+    reviews: { onTime: counts.onTime, late: counts.late, overdue: counts.overdue, terms: lists.terms },
+    providersBelowGood: lists.belowGood,
+    overDistance: lists.overDistance,
   };
 }

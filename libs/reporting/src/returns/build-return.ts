@@ -1,11 +1,13 @@
 import {
-  addDays, addPence, budgetToDate, costTimelineOf, subtractPence, ZERO, cumulativeNet, financialYearOf, financialYearRange, isExternal, periodCost,
+  addDays, budgetToDate, costTimelineOf, subtractPence, ZERO, cumulativeNet, financialYearOf, financialYearRange, isExternal, periodCost,
   type ExternalPlacementState, type FinancialYear, type LocalDate, type Pence, type PlacementState,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
+import { KeptPerWindow } from '../kept-sums';
 import { PlacementMemo } from '../placement-memo';
-import { addPlacement, emptyFigures, placementFigures, settleBudget, type Figures, type PlacementFigures } from './figures';
-import { byDateThenPlacement, movementsOf, reviewFlagOf, sortReviewFlags, type Movement, type ReviewFlag } from './movements';
+import { emptyFigures, placementFigures, settleBudget, type Figures } from './figures';
+import { movementsOf, reviewFlagOf, type Movement, type ReviewFlag } from './movements';
+import { ReturnTotals, type PlacementPart } from './return-totals';
 
 export type ReturnKind = 'weekly' | 'monthly' | 'quarterly';
 
@@ -32,15 +34,9 @@ export function externalPlacements(states: readonly PlacementState[]): Placed[] 
   return states.filter(isExternal);
 }
 
-/** One placement's part in a return: figures, outturn, movements and review flag, for one period. */
-interface PlacementPart {
-  readonly figures: PlacementFigures;
-  readonly outturnPence: Pence;
-  readonly movements: readonly Movement[];
-  readonly review: ReturnType<typeof reviewFlagOf>;
-}
-
 const parts = new PlacementMemo<PlacementPart>();
+/** The sums kept per period: see ReturnTotals and KeptPerWindow. */
+const totalsByPeriod = new KeptPerWindow(() => new ReturnTotals());
 
 /**
  * A return for `[start, end)` from the ledger as known at its `asAt`. Every figure is a difference of
@@ -51,32 +47,28 @@ export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDa
   const year = financialYearOf(lastDay);
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const window = { start, end, dayBefore: addDays(start, -1), lastDay };
-  const total = emptyFigures(true);
-  const costCentres: Record<string, Figures> = {};
-  const placementTypes: Record<string, Figures> = {};
   const partOf = parts.window(`${start}/${end}`);
-  const movements: Movement[] = [];
-  const reviews: PlacementPart['review'][] = [];
-  let outturn = ZERO;
-  for (const placement of externalPlacements(ledger.placements)) {
-    const part = partOf(placement, () => {
-      const timeline = costTimelineOf(placement);
+  const part = (state: PlacementState): PlacementPart | undefined => {
+    if (!isExternal(state)) return undefined;
+    return partOf(state, () => {
+      const timeline = costTimelineOf(state);
       // The year to date runs from the start of the year the period ends in, even for a week that straddles it.
       const yearToDate = subtractPence(cumulativeNet(timeline, end), cumulativeNet(timeline, yearStart));
+      const review = reviewFlagOf(state, end);
       return {
-        figures: placementFigures(placement, window, periodCost(timeline, start, end), yearToDate),
+        costCentre: state.costCentre, placementType: state.placementType,
+        figures: placementFigures(state, window, periodCost(timeline, start, end), yearToDate),
         outturnPence: subtractPence(cumulativeNet(timeline, yearEnd), cumulativeNet(timeline, yearStart)),
-        movements: movementsOf(placement, start, end),
-        review: reviewFlagOf(placement, end),
+        movements: movementsOf(state, start, end),
+        ...(review === undefined ? {} : { review }),
       };
     });
-    for (const figures of [total, (costCentres[placement.costCentre] ??= emptyFigures(true)), (placementTypes[placement.placementType] ??= emptyFigures(false))]) {
-      addPlacement(figures, part.figures);
-    }
-    outturn = addPence(outturn, part.outturnPence);
-    movements.push(...part.movements);
-    reviews.push(part.review);
-  }
+  };
+  // A ledger without its placements by stream (one made up by hand) is summed afresh.
+  const totals = ledger.streams === undefined ? new ReturnTotals() : totalsByPeriod.nearest(`${start}/${end}`, ledger.streams);
+  totals.moveTo(ledger.streams ?? new Map(ledger.placements.map((s, i) => [String(i), s])), part);
+  const total = { ...totals.total };
+  const { costCentres, placementTypes } = totals.rows();
   const budgets = ledger.budgets.get(year)?.costCentres ?? {};
   for (const [costCentre, budget] of Object.entries(budgets)) {
     const profiled = budgetToDate(budget.amountPence, year, end);
@@ -85,9 +77,10 @@ export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDa
   }
   for (const figures of [total, ...Object.values(costCentres)]) figures.variancePence = subtractPence(figures.financialYearToDatePence, figures.budgetToDatePence ?? ZERO);
   return {
-    kind, period: { start, end }, financialYear: year, asAt: ledger.asAt, total, costCentres, placementTypes,
-    ...(kind === 'weekly' ? {} : { projectedOutturnPence: outturn }),
-    movements: movements.sort(byDateThenPlacement),
-    ...sortReviewFlags(reviews),
+    kind, period: { start, end }, financialYear: year, asAt: ledger.asAt, total, costCentres: sortedKeys(costCentres), placementTypes,
+    ...(kind === 'weekly' ? {} : { projectedOutturnPence: totals.outturnPence }),
+    movements: totals.movements, reviewsDue: totals.reviewsDue, reviewsOverdue: totals.reviewsOverdue,
   };
 }
+
+const sortedKeys = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -1,4 +1,4 @@
-import { addPence, subtractPence, ZERO, type ExternalPlacement, type LocalDate, type Pence, type PeriodCost } from '@ledger/domain';
+import { addPence, pence, subtractPence, ZERO, type ExternalPlacement, type LocalDate, type Pence, type PeriodCost } from '@ledger/domain';
 
 /** One row of a return. Money is net of contributions where it meets the budget (docs/api.md). */
 export interface Figures {
@@ -57,15 +57,17 @@ export function placementFigures(
   };
 }
 
-export function addPlacement(figures: Figures, part: PlacementFigures): void {
-  figures.grossPence = addPence(figures.grossPence, part.cost.grossPence);
-  figures.contributionsPence = addPence(figures.contributionsPence, part.cost.contributionsPence);
-  figures.netPence = addPence(figures.netPence, part.cost.netPence);
-  figures.financialYearToDatePence = addPence(figures.financialYearToDatePence, part.yearToDateNetPence);
-  if (part.activeAtStart) figures.activeAtStart += 1;
-  if (part.commissioned) figures.commissioned += 1;
-  if (part.ended) figures.ended += 1;
-  if (part.activeAtEnd) figures.activeAtEnd += 1;
+/** Adds one placement's part to a row, or takes it away again (`sign` −1) when the placement has changed. */
+export function addPlacement(figures: Figures, part: PlacementFigures, sign: 1 | -1 = 1): void {
+  const signed = (amount: Pence) => (sign === 1 ? amount : pence(-amount));
+  figures.grossPence = addPence(figures.grossPence, signed(part.cost.grossPence));
+  figures.contributionsPence = addPence(figures.contributionsPence, signed(part.cost.contributionsPence));
+  figures.netPence = addPence(figures.netPence, signed(part.cost.netPence));
+  figures.financialYearToDatePence = addPence(figures.financialYearToDatePence, signed(part.yearToDateNetPence));
+  if (part.activeAtStart) figures.activeAtStart += sign;
+  if (part.commissioned) figures.commissioned += sign;
+  if (part.ended) figures.ended += sign;
+  if (part.activeAtEnd) figures.activeAtEnd += sign;
 }
 
 export function settleBudget(figures: Figures, budgetToDate: Pence): void {
