@@ -1,16 +1,34 @@
 import type { PlacementState } from '@ledger/domain';
 
-/** Sums kept for one ledger that can say how far another ledger is from it. */
-export interface Kept {
-  changesTo(streams: ReadonlyMap<string, PlacementState>): number;
+/** A ledger as the kept sums see it: its placements by stream, and, when it can say, what changed since an earlier one. */
+export interface LedgerStreams {
+  readonly streams: ReadonlyMap<string, PlacementState>;
+  readonly changedSince?: (earlier: ReadonlyMap<string, PlacementState>) => readonly string[] | undefined;
 }
 
-/** How many placements differ between two ledgers (0 when they are the same map). */
-export function changesBetween(from: ReadonlyMap<string, PlacementState>, to: ReadonlyMap<string, PlacementState>): number {
-  if (from === to) return 0;
-  let changes = Math.max(0, from.size - to.size);
-  for (const [id, state] of to) if (from.get(id) !== state) changes += 1;
-  return changes;
+/** A ledger's placements by stream; one made up by hand without them (a test's) is numbered in its order. */
+export function ledgerStreams(ledger: { readonly placements: readonly PlacementState[] } & Partial<LedgerStreams>): LedgerStreams {
+  if (ledger.streams !== undefined) return { streams: ledger.streams, ...(ledger.changedSince ? { changedSince: ledger.changedSince } : {}) };
+  return { streams: new Map(ledger.placements.map((state, i) => [String(i), state])) };
+}
+
+/** Sums kept for one ledger that can say how far another ledger is from it. */
+export interface Kept {
+  changesTo(ledger: LedgerStreams): number;
+}
+
+/**
+ * The stream ids whose state differs between the ledger summed (`from`) and `to`: from the fold's own
+ * record of its moves when it has one, else by comparing every placement.
+ */
+export function changedBetween(from: ReadonlyMap<string, PlacementState>, to: LedgerStreams): readonly string[] {
+  if (from === to.streams) return [];
+  const known = to.changedSince?.(from);
+  if (known !== undefined) return known;
+  const changed: string[] = [];
+  for (const [id, state] of to.streams) if (from.get(id) !== state) changed.push(id);
+  for (const id of from.keys()) if (!to.streams.has(id)) changed.push(id);
+  return changed;
 }
 
 /**
@@ -23,7 +41,7 @@ export class KeptPerWindow<T extends Kept> {
   constructor(private readonly create: () => T, private readonly windowsKept = 32, private readonly ledgersPerWindow = 2) {}
 
   /** The sums of `key` nearest to `streams`, for the caller to move on to it. */
-  nearest(key: string, streams: ReadonlyMap<string, PlacementState>): T {
+  nearest(key: string, ledger: LedgerStreams): T {
     const kept = this.windows.get(key) ?? [];
     this.windows.delete(key);
     this.windows.set(key, kept);
@@ -31,10 +49,10 @@ export class KeptPerWindow<T extends Kept> {
     let best: T | undefined;
     let fewest = Infinity;
     for (const sums of kept) {
-      const changes = sums.changesTo(streams);
+      const changes = sums.changesTo(ledger);
       if (changes < fewest) [best, fewest] = [sums, changes];
     }
-    if (best === undefined || (fewest > streams.size / 2 && kept.length < this.ledgersPerWindow)) {
+    if (best === undefined || (fewest > ledger.streams.size / 2 && kept.length < this.ledgersPerWindow)) {
       best = this.create();
       kept.push(best);
     }

@@ -9,8 +9,13 @@ import { isFact, recordedAtOf } from './ledger-fold';
 export class FactTimes {
   private readonly recorded: number[] = [];
   private readonly positions: GlobalPosition[] = [];
-  /** The same instants, ascending, for the newest-by search. */
-  private readonly ascending: number[] = [];
+  /**
+   * The same instants, for the newest-by search: ascending once sorted. A log whose stamps run out of
+   * order (an import, a benchmark that writes each placement's history in turn) is sorted once when
+   * next searched, not shuffled on every fact.
+   */
+  private ascending: number[] = [];
+  private sorted = true;
 
   add(events: readonly StoredEvent[]): void {
     for (const event of events) {
@@ -18,14 +23,17 @@ export class FactTimes {
       const at = recordedAtOf(event);
       this.recorded.push(at);
       this.positions.push(event.position);
-      const last = this.ascending[this.ascending.length - 1];
-      if (last === undefined || at >= last) this.ascending.push(at);
-      else this.ascending.splice(upperBound(this.ascending, at), 0, at);
+      if (at < (this.ascending[this.ascending.length - 1] ?? -Infinity)) this.sorted = false;
+      this.ascending.push(at);
     }
   }
 
   /** The newest recorded instant at or before `at` (ms; 0 when none). */
   newestBy(at: number): number {
+    if (!this.sorted) {
+      this.ascending = Array.from(Float64Array.from(this.ascending).sort());
+      this.sorted = true;
+    }
     const index = upperBound(this.ascending, at) - 1;
     return index < 0 ? 0 : this.ascending[index];
   }

@@ -9,6 +9,11 @@ export interface LedgerAsAt {
   readonly budgets: ReadonlyMap<string, BudgetState>;
   /** The same placements by stream id, for replaying later facts onto them. */
   readonly streams?: ReadonlyMap<string, PlacementState>;
+  /**
+   * The stream ids whose state differs between an earlier ledger's `streams` and these, when the
+   * earlier one is among the last few this was moved on from; undefined otherwise (compare them all).
+   */
+  readonly changedSince?: (earlier: ReadonlyMap<string, PlacementState>) => readonly string[] | undefined;
 }
 
 /** One recorded fact, as the forecast's movement replays it. */

@@ -32,6 +32,8 @@ export class LedgerFold {
     /** The newest recorded instant folded in (ms since the epoch; 0 when none). */
     readonly newest: number,
     private readonly streams: Streams,
+    /** The folds this one was moved on from (held weakly) and the placements each move changed, newest last. */
+    private readonly history: readonly Move[] = [],
   ) {}
 
   static empty(): LedgerFold {
@@ -68,15 +70,39 @@ export class LedgerFold {
       newest = Math.max(newest, recordedAtOf(event));
     }
     const position = events[events.length - 1].position;
-    return new LedgerFold(position, newest, added.length === 0 ? streams : { ...streams, placements: mergedInOrder(streams.placements, added) });
+    const move: Move = { from: new WeakRef(this.streams.placements), changed: [...new Set(events.filter(isFact).map((e) => e.streamId))] };
+    const history = [...this.history.slice(1 - MOVES_KEPT), move];
+    return new LedgerFold(position, newest, added.length === 0 ? streams : { ...streams, placements: mergedInOrder(streams.placements, added) }, history);
   }
 
   /** The fold as the returns read it, stamped with the instant asked about. */
   at(asAt: Date): LedgerAsAt {
     this.view ??= { placements: [...this.streams.placements.values()] };
-    return { asAt: asAt.toISOString(), placements: this.view.placements, budgets: this.streams.budgets, streams: this.streams.placements };
+    return {
+      asAt: asAt.toISOString(), placements: this.view.placements, budgets: this.streams.budgets, streams: this.streams.placements,
+      changedSince: (earlier) => this.changedSince(earlier),
+    };
+  }
+
+  private changedSince(earlier: ReadonlyMap<string, PlacementState>): readonly string[] | undefined {
+    if (earlier === this.streams.placements) return [];
+    const changed = new Set<string>();
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      for (const id of this.history[i].changed) changed.add(id);
+      if (this.history[i].from.deref() === earlier) return [...changed];
+    }
+    return undefined;
   }
 }
+
+/** One move of a fold: from which placements map, and the streams whose state it changed. */
+interface Move {
+  readonly from: WeakRef<ReadonlyMap<string, PlacementState>>;
+  readonly changed: readonly string[];
+}
+
+/** Moves remembered: a report's sums more than this many writes behind compare every placement instead. */
+const MOVES_KEPT = 64;
 
 /** Placements in stream id order, however the fold was made: the order every report lists them in. */
 function byKey<V>(map: Map<string, V>): Map<string, V> {

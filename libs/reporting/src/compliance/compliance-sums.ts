@@ -1,5 +1,5 @@
 import type { PlacementState } from '@ledger/domain';
-import { changesBetween, type Kept } from '../kept-sums';
+import { changedBetween, type Kept, type LedgerStreams } from '../kept-sums';
 
 /** The counts a compliance report adds up over placements. */
 export const COUNTS = ['external', 'withPriorSearch', 'metInHouse', 'withdrawn', 'onTime', 'late', 'overdue'] as const;
@@ -24,15 +24,14 @@ export class ComplianceSums<Lists extends Record<string, unknown[]>> implements 
 
   constructor(private readonly empty: () => Lists) {}
 
-  changesTo(streams: ReadonlyMap<string, PlacementState>): number {
-    return changesBetween(this.streams, streams);
+  changesTo(ledger: LedgerStreams): number {
+    return changedBetween(this.streams, ledger).length;
   }
 
-  moveTo(streams: ReadonlyMap<string, PlacementState>, partOf: (state: PlacementState) => CompliancePart<Lists>): void {
+  moveTo(ledger: LedgerStreams, partOf: (state: PlacementState) => CompliancePart<Lists>): void {
+    const { streams } = ledger;
     if (streams === this.streams) return;
-    const changed: string[] = [];
-    for (const [id, state] of streams) if (this.streams.get(id) !== state) changed.push(id);
-    for (const id of this.streams.keys()) if (!streams.has(id)) changed.push(id);
+    const changed = changedBetween(this.streams, ledger);
     for (const id of changed) {
       const before = this.parts.get(id);
       const state = streams.get(id);

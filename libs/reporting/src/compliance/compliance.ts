@@ -1,6 +1,6 @@
 import { addDays, addWorkingDays, isExternal, roundHalfUpDiv, type LocalDate, type PlacementState } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
-import { KeptPerWindow } from '../kept-sums';
+import { KeptPerWindow, ledgerStreams } from '../kept-sums';
 import { PlacementMemo } from '../placement-memo';
 import type { Placed } from '../returns/build-return';
 import { ComplianceSums, type CompliancePart } from './compliance-sums';
@@ -103,7 +103,7 @@ function partOf(state: PlacementState, from: LocalDate, to: LocalDate, asOf: Loc
 export function buildCompliance(ledger: LedgerAsAt, from: LocalDate, to: LocalDate, asOf: LocalDate): ComplianceReport {
   const key = `${from}/${to}/${asOf}`;
   const partFor = parts.window(key);
-  const streams = ledger.streams ?? new Map(ledger.placements.map((s, i) => [String(i), s]));
+  const streams = ledgerStreams(ledger);
   const kept = ledger.streams === undefined ? new ComplianceSums<Lists>(() => ({ emergencies: [], terms: [], belowGood: [], overDistance: [] })) : sums.nearest(key, streams);
   kept.moveTo(streams, (state) => partFor(state, () => partOf(state, from, to, asOf)));
   const { counts } = kept;

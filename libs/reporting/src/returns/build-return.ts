@@ -3,7 +3,7 @@ import {
   type ExternalPlacementState, type FinancialYear, type LocalDate, type Pence, type PlacementState,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
-import { KeptPerWindow } from '../kept-sums';
+import { KeptPerWindow, ledgerStreams } from '../kept-sums';
 import { PlacementMemo } from '../placement-memo';
 import { emptyFigures, placementFigures, settleBudget, type Figures } from './figures';
 import { movementsOf, reviewFlagOf, type Movement, type ReviewFlag } from './movements';
@@ -65,8 +65,9 @@ export function buildReturn(kind: ReturnKind, ledger: LedgerAsAt, start: LocalDa
     });
   };
   // A ledger without its placements by stream (one made up by hand) is summed afresh.
-  const totals = ledger.streams === undefined ? new ReturnTotals() : totalsByPeriod.nearest(`${start}/${end}`, ledger.streams);
-  totals.moveTo(ledger.streams ?? new Map(ledger.placements.map((s, i) => [String(i), s])), part);
+  const streams = ledgerStreams(ledger);
+  const totals = ledger.streams === undefined ? new ReturnTotals() : totalsByPeriod.nearest(`${start}/${end}`, streams);
+  totals.moveTo(streams, part);
   const total = { ...totals.total };
   const { costCentres, placementTypes } = totals.rows();
   const budgets = ledger.budgets.get(year)?.costCentres ?? {};

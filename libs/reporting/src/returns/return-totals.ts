@@ -1,5 +1,5 @@
 import { addPence, pence, ZERO, type Pence, type PlacementState } from '@ledger/domain';
-import { changesBetween, type Kept } from '../kept-sums';
+import { changedBetween, type Kept, type LedgerStreams } from '../kept-sums';
 import { addPlacement, emptyFigures, type Figures, type PlacementFigures } from './figures';
 import { byDateThenPlacement, type Movement, type ReviewFlag } from './movements';
 
@@ -34,17 +34,16 @@ export class ReturnTotals implements Kept {
   reviewsOverdue: readonly ReviewFlag[] = [];
 
   /** How many placements differ between the ledger summed and `streams` (0 when they are the same). */
-  changesTo(streams: ReadonlyMap<string, PlacementState>): number {
-    return changesBetween(this.streams, streams);
+  changesTo(ledger: LedgerStreams): number {
+    return changedBetween(this.streams, ledger).length;
   }
 
   /** Moves the sums on to `streams`; `partOf` gives an external placement's part (undefined for any other). */
-  moveTo(streams: ReadonlyMap<string, PlacementState>, partOf: (state: PlacementState) => PlacementPart | undefined): void {
+  moveTo(ledger: LedgerStreams, partOf: (state: PlacementState) => PlacementPart | undefined): void {
+    const { streams } = ledger;
     if (streams === this.streams) return;
-    const changed: string[] = [];
-    for (const [id, state] of streams) if (this.streams.get(id) !== state) changed.push(id);
-    for (const id of this.streams.keys()) if (!streams.has(id)) changed.push(id);
-    const gone = new Set<string>();
+    const changed = changedBetween(this.streams, ledger);
+    const gone: Movement[] = [];
     const arrived: Movement[] = [];
     let reviewsChanged = false;
     for (const id of changed) {
@@ -53,7 +52,7 @@ export class ReturnTotals implements Kept {
       const after = state === undefined ? undefined : partOf(state);
       if (before !== undefined) {
         this.add(before, -1);
-        if (before.movements.length > 0) gone.add(before.movements[0].placementId);
+        gone.push(...before.movements);
         reviewsChanged ||= before.review !== undefined;
         this.parts.delete(id);
       }
@@ -64,7 +63,7 @@ export class ReturnTotals implements Kept {
         this.parts.set(id, after);
       }
     }
-    if (gone.size > 0 || arrived.length > 0) this.movements = merged(this.movements.filter((m) => !gone.has(m.placementId)), arrived.sort(byDateThenPlacement));
+    if (gone.length > 0 || arrived.length > 0) this.movements = moved(this.movements, gone, arrived);
     if (reviewsChanged) this.sortReviews(streams);
     this.streams = streams;
   }
@@ -99,6 +98,46 @@ export class ReturnTotals implements Kept {
     this.reviewsDue = due.sort(byTermEnd);
     this.reviewsOverdue = overdue.sort(byTermEnd);
   }
+}
+
+/**
+ * The sorted list without `gone` and with `arrived`. A few changes are spliced in by binary search
+ * (a copy of the list, a few comparisons each); many are merged. Either way the order is the one a
+ * stable sort of every placement's movements gives: ties are only ever within one placement.
+ */
+function moved(list: readonly Movement[], gone: readonly Movement[], arrived: Movement[]): Movement[] {
+  const leaving = new Set(gone);
+  if (gone.length + arrived.length > 64) {
+    return merged(gone.length === 0 ? list : list.filter((m) => !leaving.has(m)), arrived.sort(byDateThenPlacement));
+  }
+  const out = [...list];
+  for (const m of gone) {
+    let i = lowerBound(out, m);
+    while (i < out.length && out[i] !== m) i += 1;
+    if (i < out.length) out.splice(i, 1);
+  }
+  for (const m of arrived) out.splice(upperBound(out, m), 0, m);
+  return out;
+}
+
+function lowerBound(list: readonly Movement[], m: Movement): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byDateThenPlacement(list[mid], m) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(list: readonly Movement[], m: Movement): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byDateThenPlacement(list[mid], m) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Two sorted lists as one. */
