@@ -12,19 +12,19 @@ export function ledgerStreams(ledger: { readonly placements: readonly PlacementS
   return { streams: new Map(ledger.placements.map((state, i) => [String(i), state])) };
 }
 
-/** Sums kept for one ledger that can say how far another ledger is from it. */
+/** Sums kept for one ledger that can say how far another ledger is from it (`cheaply`: only from the fold's record, else undefined). */
 export interface Kept {
-  changesTo(ledger: LedgerStreams): number;
+  changesTo(ledger: LedgerStreams, cheaply: boolean): number | undefined;
 }
 
 /**
  * The stream ids whose state differs between the ledger summed (`from`) and `to`: from the fold's own
  * record of its moves when it has one, else by comparing every placement.
  */
-export function changedBetween(from: ReadonlyMap<string, PlacementState>, to: LedgerStreams): readonly string[] {
+export function changedBetween(from: ReadonlyMap<string, PlacementState>, to: LedgerStreams, cheaply = false): readonly string[] | undefined {
   if (from === to.streams) return [];
   const known = to.changedSince?.(from);
-  if (known !== undefined) return known;
+  if (known !== undefined || cheaply) return known;
   const changed: string[] = [];
   for (const [id, state] of to.streams) if (from.get(id) !== state) changed.push(id);
   for (const id of from.keys()) if (!to.streams.has(id)) changed.push(id);
@@ -46,11 +46,18 @@ export class KeptPerWindow<T extends Kept> {
     this.windows.delete(key);
     this.windows.set(key, kept);
     if (this.windows.size > this.windowsKept) this.windows.delete(this.windows.keys().next().value as string);
+    // The fold's own record first (a few ids), and only when no kept ledger is in it, a comparison of every placement.
     let best: T | undefined;
     let fewest = Infinity;
     for (const sums of kept) {
-      const changes = sums.changesTo(ledger);
-      if (changes < fewest) [best, fewest] = [sums, changes];
+      const changes = sums.changesTo(ledger, true);
+      if (changes !== undefined && changes < fewest) [best, fewest] = [sums, changes];
+    }
+    if (best === undefined) {
+      for (const sums of kept) {
+        const changes = sums.changesTo(ledger, false) as number;
+        if (changes < fewest) [best, fewest] = [sums, changes];
+      }
     }
     if (best === undefined || (fewest > ledger.streams.size / 2 && kept.length < this.ledgersPerWindow)) {
       best = this.create();

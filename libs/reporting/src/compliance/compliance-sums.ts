@@ -24,14 +24,14 @@ export class ComplianceSums<Lists extends Record<string, unknown[]>> implements 
 
   constructor(private readonly empty: () => Lists) {}
 
-  changesTo(ledger: LedgerStreams): number {
-    return changedBetween(this.streams, ledger).length;
+  changesTo(ledger: LedgerStreams, cheaply: boolean): number | undefined {
+    return changedBetween(this.streams, ledger, cheaply)?.length;
   }
 
   moveTo(ledger: LedgerStreams, partOf: (state: PlacementState) => CompliancePart<Lists>): void {
     const { streams } = ledger;
     if (streams === this.streams) return;
-    const changed = changedBetween(this.streams, ledger);
+    const changed = changedBetween(this.streams, ledger) as readonly string[];
     for (const id of changed) {
       const before = this.parts.get(id);
       const state = streams.get(id);

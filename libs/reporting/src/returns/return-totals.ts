@@ -34,15 +34,15 @@ export class ReturnTotals implements Kept {
   reviewsOverdue: readonly ReviewFlag[] = [];
 
   /** How many placements differ between the ledger summed and `streams` (0 when they are the same). */
-  changesTo(ledger: LedgerStreams): number {
-    return changedBetween(this.streams, ledger).length;
+  changesTo(ledger: LedgerStreams, cheaply: boolean): number | undefined {
+    return changedBetween(this.streams, ledger, cheaply)?.length;
   }
 
   /** Moves the sums on to `streams`; `partOf` gives an external placement's part (undefined for any other). */
   moveTo(ledger: LedgerStreams, partOf: (state: PlacementState) => PlacementPart | undefined): void {
     const { streams } = ledger;
     if (streams === this.streams) return;
-    const changed = changedBetween(this.streams, ledger);
+    const changed = changedBetween(this.streams, ledger) as readonly string[];
     const gone: Movement[] = [];
     const arrived: Movement[] = [];
     let reviewsChanged = false;
