@@ -4,10 +4,12 @@ import {
   type FinancialYear, type LocalDate, type Pence,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
-import { externalPlacements, type Placed } from '../returns/build-return';
+import type { Placed } from '../returns/build-return';
+import { KeptPerWindow, ledgerStreams } from '../kept-sums';
 import { PlacementMemo } from '../placement-memo';
+import { ForecastSums, type BasePart } from './forecast-sums';
 import { ragFor, type Rag, type RagThresholds } from './rag';
-import { expectedNewDemandPence, learnTrend, type TrendModel } from './trend-model';
+import { evidenceFor, expectedNewDemandPence, type TrendModel } from './trend-model';
 
 export type ScenarioName = 'committed' | 'continuing' | 'trend';
 export const SCENARIOS: readonly ScenarioName[] = ['committed', 'continuing', 'trend'];
@@ -31,7 +33,7 @@ export interface Forecast {
 }
 
 /** Net cost still to come in [from, yearEnd) for one placement under a scenario. */
-export function toCome(p: Placed, scenario: ScenarioName, from: LocalDate, yearEnd: LocalDate, trend: TrendModel): Pence {
+export function toCome(p: Placed, scenario: ScenarioName, from: LocalDate, yearEnd: LocalDate, trend?: TrendModel): Pence {
   const timeline = costTimelineOf(p);
   if (from >= yearEnd) return ZERO;
   if (scenario === 'continuing') return periodCost(timeline, from, yearEnd).netPence;
@@ -42,6 +44,7 @@ export function toCome(p: Placed, scenario: ScenarioName, from: LocalDate, yearE
   // Trend: a recorded end is known; otherwise further terms follow with the learned probability.
   if (p.endDate !== undefined) return periodCost(timeline, from, yearEnd).netPence;
   // Trend: each further term happens with the learned extension probability, compounding.
+  if (trend === undefined) throw new Error('the trend basis needs the learned trend');
   const length = trend.extensionDays[p.placementType] ?? trend.defaultExtensionDays;
   let expected = certain;
   let weight: number = 10_000;
@@ -54,40 +57,33 @@ export function toCome(p: Placed, scenario: ScenarioName, from: LocalDate, yearE
   return expected;
 }
 
-/** One placement's part in a forecast: its actual to date and, per basis, its cost still to come. */
-interface ForecastPart {
-  readonly actualPence: Pence;
-  readonly toComePence: Readonly<Record<ScenarioName, Pence>>;
-}
-
-const parts = new PlacementMemo<ForecastPart>();
+const baseParts = new PlacementMemo<BasePart>();
+const trendParts = new PlacementMemo<Pence>();
+const keptSums = new KeptPerWindow(() => new ForecastSums());
 
 /** The year's spend as of `asOf`: actual to date plus what is still to come, against budget, per scenario. */
 export function buildForecast(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, thresholds: RagThresholds): Forecast {
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
-  const placements = externalPlacements(ledger.placements);
-  const trendModel = learnTrend(placements, asOf);
+  const window = `${year}/${cut}/${asOf}`;
+  const evidence = evidenceFor(asOf);
+  const base = baseParts.window(window);
+  const streams = ledgerStreams(ledger);
+  const kept = ledger.streams === undefined ? new ForecastSums() : keptSums.nearest(window, streams);
+  kept.moveTo(streams, (p) => base(p, () => ({
+    actualPence: periodCost(costTimelineOf(p), yearStart, cut).netPence,
+    committedPence: toCome(p, 'committed', cut, yearEnd),
+    continuingPence: toCome(p, 'continuing', cut, yearEnd),
+    evidence: evidence(p),
+  })), (p, model) => trendParts.window(`${window}/${JSON.stringify([model.extensionBasisPoints, model.defaultExtensionDays, model.extensionDays])}`)(p, () => toCome(p, 'trend', cut, yearEnd, model)));
+  const trendModel = kept.model as TrendModel;
   const budgets = ledger.budgets.get(year)?.costCentres ?? {};
-  // A placement's part depends on the learned extension terms, so they are part of the window.
-  const partOf = parts.window(JSON.stringify([year, cut, trendModel.extensionBasisPoints, trendModel.defaultExtensionDays, trendModel.extensionDays]));
-  const sums = new Map<string, { actual: Pence } & Record<ScenarioName, Pence>>();
-  for (const p of placements) {
-    const part = partOf(p, () => ({
-      actualPence: periodCost(costTimelineOf(p), yearStart, cut).netPence,
-      toComePence: Object.fromEntries(SCENARIOS.map((scenario) => [scenario, toCome(p, scenario, cut, yearEnd, trendModel)])) as Record<ScenarioName, Pence>,
-    }));
-    const sum = sums.get(p.costCentre) ?? { actual: ZERO, committed: ZERO, continuing: ZERO, trend: ZERO };
-    sums.set(p.costCentre, sum);
-    sum.actual = addPence(sum.actual, part.actualPence);
-    for (const scenario of SCENARIOS) sum[scenario] = addPence(sum[scenario], part.toComePence[scenario]);
-  }
-  const costCentres = [...new Set([...sums.keys(), ...Object.keys(budgets)])].sort();
+  const costCentres = [...new Set([...kept.centres.keys(), ...Object.keys(budgets)])].sort();
   const scenarios = {} as Forecast['scenarios'];
   for (const scenario of SCENARIOS) {
     const rows: Record<string, ScenarioFigures> = {};
     for (const costCentre of costCentres) {
-      const sum = sums.get(costCentre);
+      const sum = kept.centres.get(costCentre);
       const actual = sum?.actual ?? ZERO;
       const newDemand = scenario === 'trend' && trendModel.newDemand[costCentre] ? expectedNewDemandPence(trendModel.newDemand[costCentre], daysBetween(cut, yearEnd)) : ZERO;
       const outturn = sumPence([actual, sum?.[scenario] ?? ZERO, newDemand]);

@@ -20,7 +20,7 @@ export interface TrendModel {
 }
 
 /** What one placement adds to the evidence, as of a date. */
-interface Evidence {
+export interface Evidence {
   readonly reviews: number;
   readonly extends: number;
   readonly extensions: number;
@@ -33,7 +33,7 @@ interface Evidence {
 
 const evidence = new PlacementMemo<Evidence>();
 
-function evidenceOf(p: Placed, asOf: LocalDate): Evidence {
+export function evidenceOf(p: Placed, asOf: LocalDate): Evidence {
   const windowStart = addDays(asOf, -LOOKBACK_DAYS);
   const reviews = p.reviews.filter((r) => r.reviewedOn < asOf);
   const extensions = p.extensions.filter((x) => x.previousTermEnd <= asOf);
@@ -47,46 +47,70 @@ function evidenceOf(p: Placed, asOf: LocalDate): Evidence {
   };
 }
 
-/** A running mean in integers: one rounding, at the end. */
+/** A running mean in integers, to which a value can be added or taken away; one rounding, at the end. */
 class Mean {
   private sum = 0;
   private count = 0;
-  add(value: number, times = 1): void { this.sum += value; this.count += times; }
+  add(value: number, times: number): void { this.sum += value; this.count += times; }
   get size(): number { return this.count; }
   or(fallback: number): number { return this.count === 0 ? fallback : roundHalfUpDiv(this.sum, this.count); }
 }
 
+const sortedEntries = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+
+/**
+ * The evidence of many placements, added up; a placement's evidence can be taken away again when it
+ * changes, so a forecast kept for a window follows a write without going over every placement.
+ */
+export class EvidenceSums {
+  private reviews = 0;
+  private extendCount = 0;
+  private readonly allExtensions = new Mean();
+  private readonly byType = new Map<string, Mean>();
+  private readonly ended = new Mean();
+  private readonly byCostCentre = new Map<string, { placements: number; commissions: number; rate: Mean; ended: Mean }>();
+
+  add(p: Pick<Placed, 'costCentre' | 'placementType'>, e: Evidence, sign: 1 | -1 = 1): void {
+    this.reviews += sign * e.reviews;
+    this.extendCount += sign * e.extends;
+    const centre = this.byCostCentre.get(p.costCentre) ?? { placements: 0, commissions: 0, rate: new Mean(), ended: new Mean() };
+    this.byCostCentre.set(p.costCentre, centre);
+    centre.placements += sign;
+    if (e.extensions > 0) {
+      this.allExtensions.add(sign * e.extensionDays, sign * e.extensions);
+      const type = this.byType.get(p.placementType) ?? new Mean();
+      this.byType.set(p.placementType, type);
+      type.add(sign * e.extensionDays, sign * e.extensions);
+      if (type.size === 0) this.byType.delete(p.placementType);
+    }
+    if (e.endedAfterDays !== undefined) { this.ended.add(sign * e.endedAfterDays, sign); centre.ended.add(sign * e.endedAfterDays, sign); }
+    if (e.recentRatePence !== undefined) { centre.commissions += sign; centre.rate.add(sign * e.recentRatePence, sign); }
+    if (centre.placements === 0) this.byCostCentre.delete(p.costCentre);
+  }
+
+  model(): TrendModel {
+    const defaultExtensionDays = this.allExtensions.or(DEFAULT_EXTENSION_DAYS);
+    const extensionDays = Object.fromEntries(sortedEntries(this.byType).map(([type, mean]) => [type, mean.or(defaultExtensionDays)]));
+    const overallDuration = this.ended.or(DEFAULT_DURATION_DAYS);
+    const newDemand = Object.fromEntries(sortedEntries(this.byCostCentre).map(([costCentre, c]) => [costCentre, {
+      commissions: c.commissions, meanWeeklyRatePence: pence(c.rate.or(0)), meanDurationDays: c.ended.or(overallDuration),
+    }]));
+    return { extensionBasisPoints: roundHalfUpDiv((this.extendCount + 1) * 10_000, this.reviews + 2), reviewsSeen: this.reviews, extensionDays, defaultExtensionDays, newDemand };
+  }
+}
+
+/** The evidence memo for one as-of date: a placement's evidence is worked out once while its state lives. */
+export const evidenceFor = (asOf: LocalDate) => {
+  const memo = evidence.window(asOf);
+  return (p: Placed) => memo(p, () => evidenceOf(p, asOf));
+};
+
 /** Learns only from what happened before `asOf`, so a forecast never peeks at its own future. */
 export function learnTrend(placements: readonly Placed[], asOf: LocalDate): TrendModel {
-  const evidenceFor = evidence.window(asOf);
-  let reviews = 0;
-  let extendCount = 0;
-  const allExtensions = new Mean();
-  const byType = new Map<string, Mean>();
-  const ended = new Mean();
-  const byCostCentre = new Map<string, { commissions: number; rate: Mean; ended: Mean }>();
-  for (const p of placements) {
-    const e = evidenceFor(p, () => evidenceOf(p, asOf));
-    reviews += e.reviews;
-    extendCount += e.extends;
-    const centre = byCostCentre.get(p.costCentre) ?? { commissions: 0, rate: new Mean(), ended: new Mean() };
-    byCostCentre.set(p.costCentre, centre);
-    if (e.extensions > 0) {
-      allExtensions.add(e.extensionDays, e.extensions);
-      const type = byType.get(p.placementType) ?? new Mean();
-      byType.set(p.placementType, type);
-      type.add(e.extensionDays, e.extensions);
-    }
-    if (e.endedAfterDays !== undefined) { ended.add(e.endedAfterDays); centre.ended.add(e.endedAfterDays); }
-    if (e.recentRatePence !== undefined) { centre.commissions += 1; centre.rate.add(e.recentRatePence); }
-  }
-  const defaultExtensionDays = allExtensions.or(DEFAULT_EXTENSION_DAYS);
-  const extensionDays = Object.fromEntries([...byType].map(([type, mean]) => [type, mean.or(defaultExtensionDays)]));
-  const overallDuration = ended.or(DEFAULT_DURATION_DAYS);
-  const newDemand = Object.fromEntries([...byCostCentre].map(([costCentre, c]) => [costCentre, {
-    commissions: c.commissions, meanWeeklyRatePence: pence(c.rate.or(0)), meanDurationDays: c.ended.or(overallDuration),
-  }]));
-  return { extensionBasisPoints: roundHalfUpDiv((extendCount + 1) * 10_000, reviews + 2), reviewsSeen: reviews, extensionDays, defaultExtensionDays, newDemand };
+  const of = evidenceFor(asOf);
+  const sums = new EvidenceSums();
+  for (const p of placements) sums.add(p, of(p));
+  return sums.model();
 }
 
 /**
