@@ -36,10 +36,6 @@ export class LedgerFold {
     private readonly history: readonly Move[] = [],
   ) {}
 
-  static empty(): LedgerFold {
-    return new LedgerFold(START, 0, { placements: new Map(), budgets: new Map() });
-  }
-
   /** Folds pages of the log, in global order, keeping only the facts `include` admits. */
   static async build(pages: AsyncIterable<readonly StoredEvent[]>, include: (event: StoredEvent) => boolean = () => true): Promise<LedgerFold> {
     const streams: Streams = { placements: new Map(), budgets: new Map() };
@@ -47,10 +43,7 @@ export class LedgerFold {
     let newest = 0;
     for await (const events of pages) {
       for (const event of events) {
-        if (isFact(event) && include(event)) {
-          applyFact(streams, event);
-          newest = Math.max(newest, recordedAtOf(event));
-        }
+        if (include(event) && applyFact(streams, event) !== undefined) newest = Math.max(newest, recordedAtOf(event));
         position = event.position;
       }
     }
@@ -63,14 +56,19 @@ export class LedgerFold {
     const streams: Streams = { placements: new Map(this.streams.placements), budgets: new Map(this.streams.budgets) };
     let newest = this.newest;
     const added: string[] = [];
+    const changed = new Set<string>();
     for (const event of events) {
-      if (!isFact(event)) continue;
-      if (!streams.placements.has(event.streamId) && parseStreamId(event.streamId)?.kind === 'placement') added.push(event.streamId);
-      applyFact(streams, event);
+      const known = streams.placements.has(event.streamId);
+      const kind = applyFact(streams, event);
+      if (kind === undefined) continue;
+      if (kind === 'placement') {
+        if (!known) added.push(event.streamId);
+        changed.add(event.streamId);
+      }
       newest = Math.max(newest, recordedAtOf(event));
     }
     const position = events[events.length - 1].position;
-    const move: Move = { from: new WeakRef(this.streams.placements), changed: [...new Set(events.filter(isFact).map((e) => e.streamId))] };
+    const move: Move = { from: new WeakRef(this.streams.placements), changed: [...changed] };
     const history = [...this.history.slice(1 - MOVES_KEPT), move];
     return new LedgerFold(position, newest, added.length === 0 ? streams : { ...streams, placements: mergedInOrder(streams.placements, added) }, history);
   }
@@ -124,13 +122,18 @@ function mergedInOrder<V>(map: Map<string, V>, added: string[]): Map<string, V> 
   return merged;
 }
 
-function applyFact(streams: Streams, event: StoredEvent): void {
+/** Folds one event in when it is a fact, and says which kind of stream it belonged to (undefined: not a fact). */
+function applyFact(streams: Streams, event: StoredEvent): 'placement' | 'budget' | undefined {
   const stream = parseStreamId(event.streamId);
   if (stream?.kind === 'placement') {
     const evolved = upcastPlacementEvent(event.type, event.version, event.data);
     streams.placements.set(event.streamId, evolvePlacement(streams.placements.get(event.streamId) ?? initialPlacementState, evolved));
-  } else if (stream?.kind === 'budget') {
+    return 'placement';
+  }
+  if (stream?.kind === 'budget') {
     const evolved = upcastBudgetEvent(event.type, event.version, event.data);
     streams.budgets.set(stream.financialYear, evolveBudget(streams.budgets.get(stream.financialYear) ?? initialBudgetState, evolved));
+    return 'budget';
   }
+  return undefined;
 }

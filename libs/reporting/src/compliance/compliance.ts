@@ -66,7 +66,8 @@ interface Lists extends Record<string, unknown[]> {
 }
 
 const parts = new PlacementMemo<CompliancePart<Lists>>();
-const sums = new KeptPerWindow(() => new ComplianceSums<Lists>(() => ({ emergencies: [], terms: [], belowGood: [], overDistance: [] })));
+const emptyLists = (): Lists => ({ emergencies: [], terms: [], belowGood: [], overDistance: [] });
+const sums = new KeptPerWindow(() => new ComplianceSums<Lists>(emptyLists));
 
 function partOf(state: PlacementState, from: LocalDate, to: LocalDate, asOf: LocalDate): CompliancePart<Lists> {
   if (state.status === 'MatchedInHouse') return { counts: { metInHouse: within(state.startDate, from, to) ? 1 : 0 } };
@@ -104,7 +105,7 @@ export function buildCompliance(ledger: LedgerAsAt, from: LocalDate, to: LocalDa
   const key = `${from}/${to}/${asOf}`;
   const partFor = parts.window(key);
   const streams = ledgerStreams(ledger);
-  const kept = ledger.streams === undefined ? new ComplianceSums<Lists>(() => ({ emergencies: [], terms: [], belowGood: [], overDistance: [] })) : sums.nearest(key, streams);
+  const kept = ledger.streams === undefined ? new ComplianceSums<Lists>(emptyLists) : sums.nearest(key, streams);
   kept.moveTo(streams, (state) => partFor(state, () => partOf(state, from, to, asOf)));
   const { counts } = kept;
   const lists = kept.lists();

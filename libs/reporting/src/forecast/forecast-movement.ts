@@ -7,7 +7,7 @@ import type { LedgerAsAt, LedgerFact } from '@ledger/projections';
 import { externalPlacements } from '../returns/build-return';
 import { PlacementMemo } from '../placement-memo';
 import { toCome, type ScenarioName } from './forecast';
-import { learnTrend, type TrendModel } from './trend-model';
+import { learnTrend, trendTermsKey, type TrendModel } from './trend-model';
 
 export const CAUSES = ['newCommissions', 'ends', 'extensions', 'rateChanges', 'jointFunding', 'backdatedCorrections'] as const;
 export type Cause = (typeof CAUSES)[number];
@@ -60,7 +60,7 @@ export function buildForecastMovement(base: LedgerAsAt, facts: readonly LedgerFa
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
   const trend: TrendModel = learnTrend(externalPlacements(base.placements), asOf);
-  const memo = outturns.window(JSON.stringify([year, cut, scenario, trend.extensionBasisPoints, trend.defaultExtensionDays, trend.extensionDays]));
+  const memo = outturns.window(`${year}/${cut}/${scenario}/${trendTermsKey(trend)}`);
   const outturnOf = (state: PlacementState | undefined): Pence => {
     const [p] = externalPlacements(state ? [state] : []);
     return p === undefined ? ZERO : memo(p, () => addPence(periodCost(costTimelineOf(p), yearStart, cut).netPence, toCome(p, scenario, cut, yearEnd, trend)));

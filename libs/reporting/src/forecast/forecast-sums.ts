@@ -1,7 +1,7 @@
 import { addPence, isExternal, pence, ZERO, type Pence, type PlacementState } from '@ledger/domain';
 import { changedBetween, type Kept, type LedgerStreams } from '../kept-sums';
 import type { Placed } from '../returns/build-return';
-import { EvidenceSums, type Evidence, type TrendModel } from './trend-model';
+import { EvidenceSums, trendTermsKey, type Evidence, type TrendModel } from './trend-model';
 
 /** One placement's part in a forecast that does not depend on the learned trend. */
 export interface BasePart {
@@ -34,7 +34,8 @@ export class ForecastSums implements Kept {
     return changedBetween(this.streams, ledger, cheaply)?.length;
   }
 
-  moveTo(ledger: LedgerStreams, baseOf: (p: Placed) => BasePart, trendOf: (p: Placed, model: TrendModel) => Pence): void {
+  /** `trendFor` gives, for the learned terms (and their key), each placement's trend-basis cost still to come. */
+  moveTo(ledger: LedgerStreams, baseOf: (p: Placed) => BasePart, trendFor: (model: TrendModel, key: string) => (p: Placed) => Pence): void {
     const { streams } = ledger;
     if (streams === this.streams && this.model !== undefined) return;
     const changed = changedBetween(this.streams, ledger) as readonly string[];
@@ -55,17 +56,18 @@ export class ForecastSums implements Kept {
     }
     this.streams = streams;
     const model = this.evidence.model();
-    const key = JSON.stringify([model.extensionBasisPoints, model.defaultExtensionDays, model.extensionDays]);
+    const key = trendTermsKey(model);
     this.model = model;
+    const trendOf = trendFor(model, key);
     if (key === this.trendKey) {
-      for (const id of arrived) this.setTrend(id, trendOf(this.parts.get(id)!.placed, model));
+      for (const id of arrived) this.setTrend(id, trendOf(this.parts.get(id)!.placed));
       return;
     }
     this.trendKey = key;
     for (const centre of this.centres.values()) centre.trend = ZERO;
     for (const [id, part] of this.parts) {
       part.trend = ZERO;
-      this.setTrend(id, trendOf(part.placed, model));
+      this.setTrend(id, trendOf(part.placed));
     }
   }
 

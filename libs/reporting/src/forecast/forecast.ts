@@ -75,7 +75,10 @@ export function buildForecast(ledger: LedgerAsAt, year: FinancialYear, asOf: Loc
     committedPence: toCome(p, 'committed', cut, yearEnd),
     continuingPence: toCome(p, 'continuing', cut, yearEnd),
     evidence: evidence(p),
-  })), (p, model) => trendParts.window(`${window}/${JSON.stringify([model.extensionBasisPoints, model.defaultExtensionDays, model.extensionDays])}`)(p, () => toCome(p, 'trend', cut, yearEnd, model)));
+  })), (model, key) => {
+    const trend = trendParts.window(`${window}/${key}`);
+    return (p) => trend(p, () => toCome(p, 'trend', cut, yearEnd, model));
+  });
   const trendModel = kept.model as TrendModel;
   const budgets = ledger.budgets.get(year)?.costCentres ?? {};
   const costCentres = [...new Set([...kept.centres.keys(), ...Object.keys(budgets)])].sort();

@@ -33,7 +33,7 @@ export interface Evidence {
 
 const evidence = new PlacementMemo<Evidence>();
 
-export function evidenceOf(p: Placed, asOf: LocalDate): Evidence {
+function evidenceOf(p: Placed, asOf: LocalDate): Evidence {
   const windowStart = addDays(asOf, -LOOKBACK_DAYS);
   const reviews = p.reviews.filter((r) => r.reviewedOn < asOf);
   const extensions = p.extensions.filter((x) => x.previousTermEnd <= asOf);
@@ -98,6 +98,9 @@ export class EvidenceSums {
     return { extensionBasisPoints: roundHalfUpDiv((this.extendCount + 1) * 10_000, this.reviews + 2), reviewsSeen: this.reviews, extensionDays, defaultExtensionDays, newDemand };
   }
 }
+
+/** The learned terms a trend-basis figure depends on, as one key: equal keys, equal figures. */
+export const trendTermsKey = (model: TrendModel): string => JSON.stringify([model.extensionBasisPoints, model.defaultExtensionDays, model.extensionDays]);
 
 /** The evidence memo for one as-of date: a placement's evidence is worked out once while its state lives. */
 export const evidenceFor = (asOf: LocalDate) => {

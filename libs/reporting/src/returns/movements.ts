@@ -50,10 +50,6 @@ export function movementsOf(p: Placed, start: LocalDate, end: LocalDate): Moveme
 /** By date, then placement. */
 export const byDateThenPlacement = (a: Movement, b: Movement) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.placementId < b.placementId ? -1 : a.placementId > b.placementId ? 1 : 0);
 
-export function movementsIn(placements: readonly Placed[], start: LocalDate, end: LocalDate): Movement[] {
-  return placements.flatMap((p) => movementsOf(p, start, end)).sort(byDateThenPlacement);
-}
-
 /** Where one placement's current term stands for review as of `asOf` (the sweep's own rule), with its flag. */
 export function reviewFlagOf(p: Placed, asOf: LocalDate, withinDays = 7): { standing: 'due' | 'overdue'; flag: ReviewFlag } | undefined {
   const standing = reviewStanding(p, asOf, withinDays);

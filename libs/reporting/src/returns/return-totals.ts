@@ -1,7 +1,7 @@
 import { addPence, pence, ZERO, type Pence, type PlacementState } from '@ledger/domain';
 import { changedBetween, type Kept, type LedgerStreams } from '../kept-sums';
 import { addPlacement, emptyFigures, type Figures, type PlacementFigures } from './figures';
-import { byDateThenPlacement, type Movement, type ReviewFlag } from './movements';
+import { byDateThenPlacement, sortReviewFlags, type Movement, type ReviewFlag } from './movements';
 
 /** One placement's part in a return: figures, outturn, movements and review flag, for one period. */
 export interface PlacementPart {
@@ -88,15 +88,7 @@ export class ReturnTotals implements Kept {
 
   /** By term end, then in the ledger's placement order, as a fresh pass would list them. */
   private sortReviews(streams: ReadonlyMap<string, PlacementState>): void {
-    const byTermEnd = (a: ReviewFlag, b: ReviewFlag) => (a.termEnd < b.termEnd ? -1 : a.termEnd > b.termEnd ? 1 : 0);
-    const due: ReviewFlag[] = [];
-    const overdue: ReviewFlag[] = [];
-    for (const id of streams.keys()) {
-      const review = this.parts.get(id)?.review;
-      if (review !== undefined) (review.standing === 'due' ? due : overdue).push(review.flag);
-    }
-    this.reviewsDue = due.sort(byTermEnd);
-    this.reviewsOverdue = overdue.sort(byTermEnd);
+    ({ reviewsDue: this.reviewsDue, reviewsOverdue: this.reviewsOverdue } = sortReviewFlags([...streams.keys()].map((id) => this.parts.get(id)?.review)));
   }
 }
 
