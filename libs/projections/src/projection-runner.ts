@@ -1,4 +1,4 @@
-import { START, type EventStore, type GlobalPosition, type SqlDatabase, type StoredEvent, type Subscription } from '@ledger/event-store';
+import { START, type EventStore, type GlobalPosition, type SqlDatabase, type SqlExecutor, type StoredEvent, type Subscription } from '@ledger/event-store';
 import type { Projection } from './projection';
 import { dropRetiredReadModels } from './retired-read-models';
 
@@ -103,19 +103,21 @@ export class ProjectionRunner {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
     await this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ name: string; position: string }>('SELECT name, position FROM projection_checkpoints');
-      const checkpoints = new Map(rows.map((row) => [row.name, row.position]));
+      const checkpoints = await checkpointsWithoutWaitingForDisk(tx);
+      const moved: string[] = [];
       for (const projection of this.projections) {
         const from = checkpoints.get(projection.name) ?? START;
         const fresh = events.filter((event) => event.position > from);
         if (fresh.length === 0) continue;
         await projection.apply(tx, fresh);
-        await tx.query(
-          `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-          [projection.name, last],
-        );
+        moved.push(projection.name);
       }
+      if (moved.length === 0) return;
+      await tx.query(
+        `INSERT INTO projection_checkpoints (name, position, updated_at) SELECT unnest($1::text[]), $2, now()
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+        [moved, last],
+      );
     });
     if (last > this.applied) this.applied = last;
     this.failure = undefined;
@@ -141,4 +143,17 @@ export class ProjectionRunner {
     const positions = this.projections.map((p) => byName.get(p.name) ?? START);
     return positions.reduce((lowest, p) => (p < lowest ? p : lowest), positions[0] ?? START);
   }
+}
+
+/**
+ * The checkpoints, in the statement that lets this transaction commit without waiting for the disk.
+ * The events it applies are already durable, and a batch lost in a crash loses its checkpoints with
+ * it, so the runner applies it again on restart: the read models stay exactly-once.
+ */
+async function checkpointsWithoutWaitingForDisk(tx: SqlExecutor): Promise<Map<string, string>> {
+  const [row] = await tx.query<{ checkpoints: Record<string, string> }>(
+    `SELECT set_config('synchronous_commit', 'off', true) AS local_setting,
+            coalesce((SELECT json_object_agg(name, position) FROM projection_checkpoints), '{}'::json) AS checkpoints`,
+  );
+  return new Map(Object.entries(row.checkpoints));
 }

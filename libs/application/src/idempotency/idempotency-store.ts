@@ -24,6 +24,14 @@ export function requestFingerprint(method: string, path: string, body: unknown):
   return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
 }
 
+/**
+ * A FROM item that lets the statement's transaction commit without waiting for the disk. A claim or
+ * an answer lost in a crash costs nothing: the events a command appended carry its key, so a retry
+ * finds them and answers as the first run did (`handleCommand`). A claim written before an append is
+ * flushed with it, because the log is written in order.
+ */
+const WITHOUT_WAITING_FOR_DISK = `(SELECT set_config('synchronous_commit', 'off', true)) AS commit_without_waiting`;
+
 /** The headers of a first response that a replay gives back too. */
 export const REPLAYED_HEADERS = ['etag', 'location'] as const;
 
@@ -45,7 +53,8 @@ export class IdempotencyStore {
 
   async claim(actorId: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {
     const inserted = await this.db.query<{ key: string }>(
-      `INSERT INTO idempotency_keys (actor_id, key, fingerprint, state) VALUES ($1, $2, $3, 'pending')
+      `INSERT INTO idempotency_keys (actor_id, key, fingerprint, state)
+       SELECT $1, $2, $3, 'pending' FROM ${WITHOUT_WAITING_FOR_DISK}
        ON CONFLICT (actor_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, created_at = now()
          WHERE idempotency_keys.state = 'pending'
            AND idempotency_keys.created_at < now() - make_interval(secs => ${STALE_PENDING_SECONDS})
@@ -68,7 +77,7 @@ export class IdempotencyStore {
     const text = JSON.stringify(body ?? null);
     await this.db.query(
       `UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4::jsonb, response_text = $5, response_headers = $6::jsonb
-       WHERE actor_id = $1 AND key = $2`,
+       FROM ${WITHOUT_WAITING_FOR_DISK} WHERE actor_id = $1 AND key = $2`,
       [actorId, key, status, text, text, JSON.stringify(headers)],
     );
   }

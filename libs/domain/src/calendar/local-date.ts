@@ -75,10 +75,21 @@ export function mondayOf(date: LocalDate): LocalDate {
   return addDays(date, 1 - dayOfWeek(date));
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone: building one costs far more than formatting with it. */
+function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Today's date in a time zone (Europe/London by default), from an instant handed in by the caller. */
 export function todayIn(instant: Date | string, timeZone = 'Europe/London'): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
+  const parts = dateFormatIn(timeZone).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return localDate(`${get('year')}-${get('month')}-${get('day')}`);
 }
