@@ -3,8 +3,15 @@ import {
 } from '@ledger/domain';
 import { START, type GlobalPosition, type StoredEvent } from '@ledger/event-store';
 import type { LedgerAsAt } from './ledger-as-at';
+import { OrderedChunks } from './ordered-chunks';
 
 interface Streams {
+  readonly placements: OrderedChunks<PlacementState>;
+  readonly budgets: ReadonlyMap<string, BudgetState>;
+}
+
+/** The streams a run of events changed, looked up before the fold they are moving on. */
+interface Changes {
   readonly placements: Map<string, PlacementState>;
   readonly budgets: Map<string, BudgetState>;
 }
@@ -38,46 +45,43 @@ export class LedgerFold {
 
   /** Folds pages of the log, in global order, keeping only the facts `include` admits. */
   static async build(pages: AsyncIterable<readonly StoredEvent[]>, include: (event: StoredEvent) => boolean = () => true): Promise<LedgerFold> {
-    const streams: Streams = { placements: new Map(), budgets: new Map() };
+    const changes: Changes = { placements: new Map(), budgets: new Map() };
+    const none: Streams = { placements: OrderedChunks.of([]), budgets: new Map() };
     let position = START;
     let newest = 0;
     for await (const events of pages) {
       for (const event of events) {
-        if (include(event) && applyFact(streams, event) !== undefined) newest = Math.max(newest, recordedAtOf(event));
+        if (include(event) && applyFact(none, changes, event) !== undefined) newest = Math.max(newest, recordedAtOf(event));
         position = event.position;
       }
     }
-    return new LedgerFold(position, newest, { ...streams, placements: byKey(streams.placements) });
+    return new LedgerFold(position, newest, { placements: OrderedChunks.of(changes.placements), budgets: changes.budgets });
   }
 
   /** Folds later events of the log (in global order) into a new fold. */
   extend(events: readonly StoredEvent[]): LedgerFold {
     if (events.length === 0) return this;
-    const streams: Streams = { placements: new Map(this.streams.placements), budgets: new Map(this.streams.budgets) };
+    const changes: Changes = { placements: new Map(), budgets: new Map() };
     let newest = this.newest;
-    const added: string[] = [];
-    const changed = new Set<string>();
     for (const event of events) {
-      const known = streams.placements.has(event.streamId);
-      const kind = applyFact(streams, event);
-      if (kind === undefined) continue;
-      if (kind === 'placement') {
-        if (!known) added.push(event.streamId);
-        changed.add(event.streamId);
-      }
-      newest = Math.max(newest, recordedAtOf(event));
+      if (applyFact(this.streams, changes, event) !== undefined) newest = Math.max(newest, recordedAtOf(event));
     }
     const position = events[events.length - 1].position;
-    const move: Move = { from: new WeakRef(this.streams.placements), changed: [...changed] };
+    const move: Move = { from: new WeakRef(this.streams.placements), changed: [...changes.placements.keys()] };
     const history = [...this.history.slice(1 - MOVES_KEPT), move];
-    return new LedgerFold(position, newest, added.length === 0 ? streams : { ...streams, placements: mergedInOrder(streams.placements, added) }, history);
+    const budgets = changes.budgets.size === 0 ? this.streams.budgets : new Map([...this.streams.budgets, ...changes.budgets]);
+    return new LedgerFold(position, newest, { placements: this.streams.placements.with(changes.placements), budgets }, history);
   }
 
   /** The fold as the returns read it, stamped with the instant asked about. */
   at(asAt: Date): LedgerAsAt {
-    this.view ??= { placements: [...this.streams.placements.values()] };
+    const listed = () => (this.view ??= { placements: [...this.streams.placements.values()] }).placements;
     return {
-      asAt: asAt.toISOString(), placements: this.view.placements, budgets: this.streams.budgets, streams: this.streams.placements,
+      asAt: asAt.toISOString(), budgets: this.streams.budgets, streams: this.streams.placements,
+      // Listed only when a report reads every placement; sums kept per window read only what changed.
+      get placements() {
+        return listed();
+      },
       changedSince: (earlier) => this.changedSince(earlier),
     };
   }
@@ -102,37 +106,22 @@ interface Move {
 /** Moves remembered: a report's sums more than this many writes behind compare every placement instead. */
 const MOVES_KEPT = 64;
 
-/** Placements in stream id order, however the fold was made: the order every report lists them in. */
-function byKey<V>(map: Map<string, V>): Map<string, V> {
-  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** The map in key order, when all but `added` were in order already: a merge, not a sort. */
-function mergedInOrder<V>(map: Map<string, V>, added: string[]): Map<string, V> {
-  const fresh = new Set(added);
-  const incoming = [...fresh].sort();
-  const merged = new Map<string, V>();
-  let next = 0;
-  for (const [key, value] of map) {
-    if (fresh.has(key)) continue;
-    while (next < incoming.length && incoming[next] < key) merged.set(incoming[next], map.get(incoming[next++]) as V);
-    merged.set(key, value);
-  }
-  while (next < incoming.length) merged.set(incoming[next], map.get(incoming[next++]) as V);
-  return merged;
-}
-
-/** Folds one event in when it is a fact, and says which kind of stream it belonged to (undefined: not a fact). */
-function applyFact(streams: Streams, event: StoredEvent): 'placement' | 'budget' | undefined {
+/**
+ * Folds one event into `changes` when it is a fact, starting from the state in `changes` or else in
+ * `streams`, and says which kind of stream it belonged to (undefined: not a fact).
+ */
+function applyFact(streams: Streams, changes: Changes, event: StoredEvent): 'placement' | 'budget' | undefined {
   const stream = parseStreamId(event.streamId);
   if (stream?.kind === 'placement') {
     const evolved = upcastPlacementEvent(event.type, event.version, event.data);
-    streams.placements.set(event.streamId, evolvePlacement(streams.placements.get(event.streamId) ?? initialPlacementState, evolved));
+    const state = changes.placements.get(event.streamId) ?? streams.placements.get(event.streamId) ?? initialPlacementState;
+    changes.placements.set(event.streamId, evolvePlacement(state, evolved));
     return 'placement';
   }
   if (stream?.kind === 'budget') {
     const evolved = upcastBudgetEvent(event.type, event.version, event.data);
-    streams.budgets.set(stream.financialYear, evolveBudget(streams.budgets.get(stream.financialYear) ?? initialBudgetState, evolved));
+    const state = changes.budgets.get(stream.financialYear) ?? streams.budgets.get(stream.financialYear) ?? initialBudgetState;
+    changes.budgets.set(stream.financialYear, evolveBudget(state, evolved));
     return 'budget';
   }
   return undefined;

@@ -13,14 +13,20 @@ export interface CompliancePart<Lists> {
 
 /**
  * A compliance report's counts and lists for one ledger (`streams`), kept per window and moved on by
- * the placements whose state changed: counts by difference, lists (in the ledger's placement order)
- * made again only when a changed placement has rows in them.
+ * the placements whose state changed: counts by difference; lists, in the ledger's placement order,
+ * by splicing out a changed placement's rows and splicing in its new ones (made again in one pass
+ * when many placements changed). Lists are replaced, never changed in place, so an answer already
+ * given keeps its own.
  */
 export class ComplianceSums<Lists extends Record<string, unknown[]>> implements Kept {
   private streams: ReadonlyMap<string, PlacementState> = new Map();
   private readonly parts = new Map<string, CompliancePart<Lists>>();
   readonly counts: Counts = { external: 0, withPriorSearch: 0, metInHouse: 0, withdrawn: 0, onTime: 0, late: 0, overdue: 0 };
-  private made?: Lists;
+  /**
+   * The lists and, row for row, the stream each row came from (absent when the ledger's order is not
+   * id order, which splicing by binary search needs); absent until first asked for.
+   */
+  private made?: { readonly lists: Lists; readonly owners?: Record<keyof Lists, readonly string[]> };
 
   constructor(private readonly empty: () => Lists) {}
 
@@ -32,33 +38,79 @@ export class ComplianceSums<Lists extends Record<string, unknown[]>> implements 
     const { streams } = ledger;
     if (streams === this.streams) return;
     const changed = changedBetween(this.streams, ledger) as readonly string[];
+    if (changed.length > SPLICED_AT_MOST) this.made = undefined;
     for (const id of changed) {
       const before = this.parts.get(id);
       const state = streams.get(id);
       const after = state === undefined ? undefined : partOf(state);
       if (before !== undefined) this.count(before, -1);
       if (after !== undefined) this.count(after, 1);
-      if (before?.rows !== undefined || after?.rows !== undefined) this.made = undefined;
+      if (this.made !== undefined && (before?.rows !== undefined || after?.rows !== undefined)) this.splice(id, after?.rows);
       if (after === undefined) this.parts.delete(id);
       else this.parts.set(id, after);
     }
     this.streams = streams;
   }
 
-  /** Every list, in the ledger's placement order; made again only after a change that touched one. */
+  /** Every list, in the ledger's placement order. */
   lists(): Lists {
-    if (this.made !== undefined) return this.made;
+    this.made ??= this.make();
+    return this.made.lists;
+  }
+
+  private make(): NonNullable<ComplianceSums<Lists>['made']> {
     const lists = this.empty();
+    const owners = Object.fromEntries(Object.keys(lists).map((key) => [key, [] as string[]])) as Record<keyof Lists, string[]>;
+    let previous = '';
+    let ordered = true;
     for (const id of this.streams.keys()) {
+      ordered &&= previous < id;
+      previous = id;
       const rows = this.parts.get(id)?.rows;
       if (rows === undefined) continue;
-      for (const key of Object.keys(rows) as (keyof Lists)[]) lists[key].push(...rows[key]);
+      for (const key of Object.keys(rows) as (keyof Lists)[]) {
+        lists[key].push(...rows[key]);
+        for (let i = 0; i < rows[key].length; i++) owners[key].push(id);
+      }
     }
-    this.made = lists;
-    return lists;
+    return ordered ? { lists, owners } : { lists };
+  }
+
+  /** Replaces the rows of stream `id` in every list by `rows` (none when undefined). */
+  private splice(id: string, rows: CompliancePart<Lists>['rows']): void {
+    if (this.made?.owners === undefined) {
+      this.made = undefined;
+      return;
+    }
+    const lists = { ...this.made.lists };
+    const owners = { ...this.made.owners };
+    for (const key of Object.keys(lists) as (keyof Lists)[]) {
+      const fresh = rows?.[key] ?? [];
+      const from = firstAtOrAfter(owners[key], id);
+      let to = from;
+      while (to < owners[key].length && owners[key][to] === id) to++;
+      if (to === from && fresh.length === 0) continue;
+      lists[key] = [...lists[key].slice(0, from), ...fresh, ...lists[key].slice(to)] as Lists[keyof Lists];
+      owners[key] = [...owners[key].slice(0, from), ...fresh.map(() => id), ...owners[key].slice(to)];
+    }
+    this.made = { lists, owners };
   }
 
   private count(part: CompliancePart<Lists>, sign: 1 | -1): void {
     for (const key of COUNTS) this.counts[key] += sign * (part.counts[key] ?? 0);
   }
+}
+
+/** Changed placements spliced into the lists one by one; more than this and the lists are made again in one pass. */
+const SPLICED_AT_MOST = 64;
+
+/** Where `id` is, or would go, in ids in ascending order. */
+function firstAtOrAfter(ids: readonly string[], id: string): number {
+  let [low, high] = [0, ids.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid] < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
