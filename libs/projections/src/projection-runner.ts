@@ -107,7 +107,7 @@ export class ProjectionRunner {
       const moved: string[] = [];
       for (const projection of this.projections) {
         const from = checkpoints.get(projection.name) ?? START;
-        const fresh = events.filter((event) => event.position > from);
+        const fresh = events[0].position > from ? events : events.filter((event) => event.position > from);
         if (fresh.length === 0) continue;
         await projection.apply(tx, fresh);
         moved.push(projection.name);

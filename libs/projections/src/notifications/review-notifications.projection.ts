@@ -26,7 +26,7 @@ export const reviewNotificationsProjection: Projection = {
    * at that point), and the lookup rows and the notifications are written back.
    */
   async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const relevant = events.filter((e) => placementIdOf(e.streamId) !== undefined && TYPES.has(e.type));
+    const relevant = events.filter((e) => TYPES.has(e.type) && placementIdOf(e.streamId) !== undefined);
     if (relevant.length === 0) return;
     const ids = [...new Set(relevant.map((e) => placementIdOf(e.streamId) as string))];
     const stored = await tx.query<Who & { placement_id: string }>('SELECT placement_id, commissioner_id, child_ref FROM placement_commissioners WHERE placement_id = ANY($1::text[])', [ids]);

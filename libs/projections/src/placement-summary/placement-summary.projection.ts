@@ -2,7 +2,7 @@ import { placementIdOf, upcastPlacementEvent, type PlacementEvent } from '@ledge
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
 import type { Projection } from '../projection';
 import { placementListSql, type PlacementListFilter } from './placement-list-query';
-import { emptySummary, evolveSummary, rateInForce, type PlacementStatus, type PlacementSummary } from './placement-summary';
+import { draftOf, emptySummary, foldIntoSummary, rateInForce, type PlacementStatus, type PlacementSummary } from './placement-summary';
 
 const COLUMNS = [
   'placement_id', 'status', 'child_ref', 'placement_type', 'cost_centre', 'provider_id', 'provider_name',
@@ -45,6 +45,19 @@ export function rowToSummary(row: Row, asOf?: string): PlacementSummary {
   };
 }
 
+/** Each placement stream's placement id, parsed once per stream in the batch. */
+function placementIdsOf(events: readonly StoredEvent[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  let previous: string | undefined;
+  for (const { streamId } of events) {
+    if (streamId === previous || ids.has(streamId)) continue;
+    previous = streamId;
+    const id = placementIdOf(streamId);
+    if (id !== undefined) ids.set(streamId, id);
+  }
+  return ids;
+}
+
 /** The placements list. A batch is folded in memory per placement and written once per placement. */
 export const placementSummaryProjection: Projection = {
   name: 'placement-summary',
@@ -71,22 +84,23 @@ export const placementSummaryProjection: Projection = {
   },
 
   async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const placementEvents = events.filter((event) => placementIdOf(event.streamId) !== undefined);
-    if (placementEvents.length === 0) return;
-    const ids = [...new Set(placementEvents.map((event) => placementIdOf(event.streamId) as string))];
+    const idOf = placementIdsOf(events);
+    if (idOf.size === 0) return;
     const existing = await tx.query<Row & Extras>(
-      `SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE placement_id = ANY($1::text[])`, [ids]);
-    const rows = new Map(existing.map((row) => [row.placement_id, rowToSummary(row)]));
+      `SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE placement_id = ANY($1::text[])`, [[...new Set(idOf.values())]]);
+    const rows = new Map(existing.map((row) => [row.placement_id, draftOf(rowToSummary(row))]));
     const extras = new Map<string, Extras>(existing.map((row) => [row.placement_id, { provider: row.provider, commissioned_position: row.commissioned_position, reviewed_term_end: row.reviewed_term_end }]));
-    for (const stored of placementEvents) {
-      const id = placementIdOf(stored.streamId) as string;
+    for (const stored of events) {
+      const id = idOf.get(stored.streamId);
+      if (id === undefined) continue;
       const event: PlacementEvent = upcastPlacementEvent(stored.type, stored.version, stored.data);
-      const current = rows.get(id) ?? emptySummary(id);
-      rows.set(id, evolveSummary(current, event, { revision: stored.streamRevision, recordedAt: stored.metadata.recordedAt }));
-      const extra = extras.get(id) ?? { provider: null, commissioned_position: null, reviewed_term_end: null };
-      if (event.type === 'PlacementCommissioned') extras.set(id, { ...extra, provider: event.data.provider, commissioned_position: stored.position });
-      else if (event.type === 'FourWeekReviewRecorded') extras.set(id, { ...extra, reviewed_term_end: event.data.termEnd });
-      else extras.set(id, extra);
+      let draft = rows.get(id);
+      if (draft === undefined) rows.set(id, (draft = draftOf(emptySummary(id))));
+      foldIntoSummary(draft, event, { revision: stored.streamRevision, recordedAt: stored.metadata.recordedAt });
+      let extra = extras.get(id);
+      if (extra === undefined) extras.set(id, (extra = { provider: null, commissioned_position: null, reviewed_term_end: null }));
+      if (event.type === 'PlacementCommissioned') Object.assign(extra, { provider: event.data.provider, commissioned_position: stored.position });
+      else if (event.type === 'FourWeekReviewRecorded') extra.reviewed_term_end = event.data.termEnd;
     }
     // One statement for the whole batch: the rows travel as a JSON array.
     await tx.query(

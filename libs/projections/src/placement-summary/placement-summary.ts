@@ -34,10 +34,23 @@ export function emptySummary(placementId: string): PlacementSummary {
   };
 }
 
-/** The rates with one more, in effective-date order; a rate from the same day replaces the earlier one. */
-function withRate(rates: PlacementSummary['rates'], effectiveFrom: string, weeklyRatePence: number): PlacementSummary['rates'] {
-  return [...rates.filter((r) => r.effectiveFrom !== effectiveFrom), { effectiveFrom, weeklyRatePence }]
-    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+type Rate = PlacementSummary['rates'][number];
+
+/** A summary being moved on by a run of events: one copy per placement per batch, changed in place. */
+export type SummaryDraft = { -readonly [K in keyof PlacementSummary]: PlacementSummary[K] } & { rates: Rate[] };
+
+export const draftOf = (row: PlacementSummary): SummaryDraft => ({ ...row, rates: [...row.rates] });
+
+/** Sets a rate in effective-date order; a rate from the same day replaces the earlier one. */
+function setRate(rates: Rate[], effectiveFrom: string, weeklyRatePence: number): void {
+  const rate = { effectiveFrom, weeklyRatePence };
+  const same = rates.findIndex((r) => r.effectiveFrom === effectiveFrom);
+  if (same >= 0) {
+    rates[same] = rate;
+    return;
+  }
+  const later = rates.findIndex((r) => r.effectiveFrom > effectiveFrom);
+  rates.splice(later < 0 ? rates.length : later, 0, rate);
 }
 
 /** The rate in force on `day`: the latest effective on or before it, or the first if all lie ahead. */
@@ -53,40 +66,57 @@ export function rateInForce(rates: PlacementSummary['rates'], day?: string): num
 export function evolveSummary(
   row: PlacementSummary,
   event: PlacementEvent,
-  meta: { revision: number; recordedAt: string; rateFrom?: string },
+  meta: { revision: number; recordedAt: string },
 ): PlacementSummary {
-  const next = { ...row, revision: meta.revision, lastRecordedAt: meta.recordedAt };
+  const draft = draftOf(row);
+  foldIntoSummary(draft, event, meta);
+  return draft;
+}
+
+/** `evolveSummary` on a draft, in place: what a batch does for each of its events. */
+export function foldIntoSummary(draft: SummaryDraft, event: PlacementEvent, meta: { revision: number; recordedAt: string }): void {
+  draft.revision = meta.revision;
+  draft.lastRecordedAt = meta.recordedAt;
   switch (event.type) {
     case 'PlacementRequested':
-      return { ...next, status: 'requested', childRef: event.data.childRef };
+      draft.status = 'requested';
+      draft.childRef = event.data.childRef;
+      return;
     case 'PlacementMatchedInHouse':
-      return { ...next, status: 'matched-in-house', startDate: event.data.startDate };
+      draft.status = 'matched-in-house';
+      draft.startDate = event.data.startDate;
+      return;
     case 'PlacementCommissioned':
-      return {
-        ...next, status: 'commissioned', placementType: event.data.placementType, costCentre: event.data.costCentre,
+      Object.assign(draft, {
+        status: 'commissioned', placementType: event.data.placementType, costCentre: event.data.costCentre,
         providerId: event.data.provider.id, providerName: event.data.provider.name,
         weeklyRatePence: event.data.weeklyRatePence, rates: [{ effectiveFrom: event.data.startDate, weeklyRatePence: event.data.weeklyRatePence }],
         startDate: event.data.startDate, termEnd: event.data.termEnd,
-      };
-    case 'PlacementExtended': {
-      if (event.data.weeklyRatePence === undefined) return { ...next, termEnd: event.data.newTermEnd };
-      const rates = withRate(next.rates, event.data.previousTermEnd, event.data.weeklyRatePence);
-      return { ...next, termEnd: event.data.newTermEnd, rates, weeklyRatePence: rateInForce(rates) };
-    }
-    case 'PlacementRateChanged': {
-      const rates = withRate(next.rates, event.data.effectiveFrom, event.data.weeklyRatePence);
-      return { ...next, rates, weeklyRatePence: rateInForce(rates) };
-    }
+      } satisfies Partial<SummaryDraft>);
+      return;
+    case 'PlacementExtended':
+      draft.termEnd = event.data.newTermEnd;
+      if (event.data.weeklyRatePence === undefined) return;
+      setRate(draft.rates, event.data.previousTermEnd, event.data.weeklyRatePence);
+      draft.weeklyRatePence = rateInForce(draft.rates);
+      return;
+    case 'PlacementRateChanged':
+      setRate(draft.rates, event.data.effectiveFrom, event.data.weeklyRatePence);
+      draft.weeklyRatePence = rateInForce(draft.rates);
+      return;
     case 'PlacementEnded':
-      return { ...next, status: 'ended', endDate: event.data.endDate };
+      draft.status = 'ended';
+      draft.endDate = event.data.endDate;
+      return;
     case 'PlacementRequestWithdrawn':
-      return { ...next, status: 'withdrawn' };
+      draft.status = 'withdrawn';
+      return;
     case 'InHouseSearchRecorded':
     case 'ReviewDueFlagged':
     case 'ReviewOverdueFlagged':
     case 'FourWeekReviewRecorded':
     case 'JointFundingAgreed':
-      return next;
+      return;
     default: {
       const unreachable: never = event;
       return unreachable;
