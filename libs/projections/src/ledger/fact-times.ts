@@ -1,14 +1,19 @@
 import { START, type GlobalPosition, type StoredEvent } from '@ledger/event-store';
 import { isFact, recordedAtOf } from './ledger-fold';
 
+/** Facts per block whose last position is kept: a span read from the log covers at most two blocks more than it must. */
+const BLOCK = 256;
+
 /**
- * When each fact in the log was recorded, in the log's order, with its position: what the reader
- * needs to find the newest fact at or before an instant, and where in the log the facts recorded
- * between two instants begin and end, without a copy of the log. About 70 bytes a fact.
+ * When each fact in the log was recorded, in the log's order, and the position of every `BLOCK`th:
+ * what the reader needs to find the newest fact at or before an instant, and a stretch of the log
+ * that holds the facts recorded between two instants, without a copy of the log. About 16 bytes a
+ * fact (a position held for every fact cost about 250: a string made of several).
  */
 export class FactTimes {
   private readonly recorded: number[] = [];
-  private readonly positions: GlobalPosition[] = [];
+  /** The position of the last fact in each block of `BLOCK` facts, in the log's order. */
+  private readonly blockEnds: GlobalPosition[] = [];
   /**
    * The same instants, for the newest-by search: ascending once sorted. A log whose stamps run out of
    * order (an import, a benchmark that writes each placement's history in turn) is sorted once when
@@ -21,8 +26,8 @@ export class FactTimes {
     for (const event of events) {
       if (!isFact(event)) continue;
       const at = recordedAtOf(event);
+      this.blockEnds[Math.floor(this.recorded.length / BLOCK)] = event.position;
       this.recorded.push(at);
-      this.positions.push(event.position);
       if (at < (this.ascending[this.ascending.length - 1] ?? -Infinity)) this.sorted = false;
       this.ascending.push(at);
     }
@@ -39,9 +44,10 @@ export class FactTimes {
   }
 
   /**
-   * Where the facts recorded in `(from, to]` lie in the log: read after `after` up to and including
-   * `through`. Undefined when there are none. Stamps are nearly in the log's order, not exactly (a
-   * skewed clock, an import), so the span runs from the first such fact to the last.
+   * A stretch of the log holding every fact recorded in `(from, to]`: read after `after` up to and
+   * including `through`, and keep the facts in that interval (it holds others too, at most two blocks'
+   * worth). Undefined when there are none. Stamps are nearly in the log's order, not exactly (a skewed
+   * clock, an import), so the span runs from the first such fact to the last.
    */
   span(from: number, to: number): { after: GlobalPosition; through: GlobalPosition } | undefined {
     let first = -1;
@@ -54,7 +60,8 @@ export class FactTimes {
       }
     }
     if (first < 0) return undefined;
-    return { after: first === 0 ? START : this.positions[first - 1], through: this.positions[last] };
+    const block = Math.floor(first / BLOCK);
+    return { after: block === 0 ? START : this.blockEnds[block - 1], through: this.blockEnds[Math.floor(last / BLOCK)] };
   }
 }
 

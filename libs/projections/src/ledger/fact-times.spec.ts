@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { placementStreamId, weeklyReportStreamId } from '@ledger/domain';
+import { START, type StoredEvent } from '@ledger/event-store';
+import { FactTimes } from './fact-times';
+
+const position = (i: number) => String(i + 1).padStart(12, '0');
+
+/** A log of facts (and, every seventh event, a report that is not one) recorded at the given instants. */
+function log(instants: readonly number[]): StoredEvent[] {
+  return instants.map((at, i) => ({
+    eventId: `e${i}`, type: 'PlacementRateChanged', version: 1, data: {}, streamRevision: 0, position: position(i),
+    streamId: i % 7 === 6 ? weeklyReportStreamId('2026-11-23') : placementStreamId(`p${i % 40}`),
+    metadata: { actorId: 'a', actorRole: 'commissioner', recordedAt: new Date(at).toISOString(), correlationId: 'c', causationId: 'c' },
+  }));
+}
+
+describe('FactTimes, when each fact was recorded', () => {
+  it('spans every fact recorded in (from, to], whatever the order of the stamps, and finds the newest fact by an instant', () => {
+    const instant = fc.integer({ min: 0, max: 10_000 }).map((s) => 1_700_000_000_000 + s * 1000);
+    // Stamps mostly in the log's order (as recorded), or in any order (an import, a skewed clock).
+    const stamps = fc.tuple(fc.array(instant, { maxLength: 1_500, size: 'max' }), fc.boolean()).map(([list, inOrder]) => (inOrder ? [...list].sort((x, y) => x - y) : list));
+    fc.assert(fc.property(stamps, instant, instant, (instants, a, b) => {
+      const [from, to] = a <= b ? [a, b] : [b, a];
+      const events = log(instants);
+      const times = new FactTimes();
+      // Added in pages, as the reader does.
+      for (let i = 0; i < events.length; i += 300) times.add(events.slice(i, i + 300));
+      const facts = events.filter((_, i) => i % 7 !== 6);
+      const inside = facts.filter((e) => Date.parse(e.metadata.recordedAt) > from && Date.parse(e.metadata.recordedAt) <= to);
+      const span = times.span(from, to);
+      if (inside.length === 0) expect(span).toBeUndefined();
+      else {
+        expect(span).toBeDefined();
+        const { after, through } = span as { after: string; through: string };
+        for (const e of inside) expect(e.position > after && e.position <= through).toBe(true);
+        expect(after === START || events.some((e) => e.position === after)).toBe(true);
+      }
+      const newest = Math.max(0, ...facts.map((e) => Date.parse(e.metadata.recordedAt)).filter((at) => at <= to));
+      expect(times.newestBy(to)).toBe(newest);
+    }), { numRuns: 60, endOnFailure: true });
+  });
+});
