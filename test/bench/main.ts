@@ -29,6 +29,11 @@ function growthSummary(runs: readonly ScaleFigures[]): string {
   rows.push(`  ${'rebuild against a plain scan (≥ 80%)'.padEnd(62)}${runs.map((r) => `${(r.rebuildShareOfScan * 100).toFixed(0)}% ${r.rebuildShareOfScan >= 0.8 ? 'met' : 'NOT met'}`.padStart(20)).join('')}`);
   rows.push(`  ${'rebuild, seconds (national < 15 s)'.padEnd(62)}${runs.map((r) => `${r.rebuildSeconds.toFixed(1)} s`.padStart(20)).join('')}`);
   rows.push(`  ${'HTTP commands against bare appends, 8 clients (≥ 0.7×)'.padEnd(62)}${runs.map((r) => `${r.httpShareOfAppends.toFixed(2)}× ${r.httpShareOfAppends >= 0.7 ? 'met' : 'NOT met'}`.padStart(20)).join('')}`);
+  rows.push(`  ${'peak resident memory of the API process (national < 512 MiB)'.padEnd(62)}${runs.map((r) => {
+    if (r.apiPeakMiB === undefined) return '—'.padStart(20);
+    const national = r.scale.placements >= 20_000;
+    return `${fmtInt(r.apiPeakMiB)} MiB${national ? (r.apiPeakMiB < 512 ? ' met' : ' NOT met') : ''}`.padStart(20);
+  }).join('')}`);
   rows.push(`  ${'events'.padEnd(62)}${runs.map((r) => fmtInt(r.events).padStart(20)).join('')}`);
   return `\nHow cost grows with placements (PostgreSQL)\n${head}\n${rows.join('\n')}\n`;
 }

@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { issueToken, loadConfig, openLedgerRuntime, systemClock, type LedgerRuntime } from '@ledger/application';
 import { rebuildReadModels } from '@ledger/projections';
-import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase } from '../support/postgres';
 import { ledgerPages, measureAppends, measureScan } from './append.bench';
+import { apiInThisProcess, startApi } from './api-process';
 import { percentile } from './machine';
 import { syntheticLedger } from './synthetic-ledger';
 
@@ -92,6 +91,8 @@ export interface ScaleFigures {
   readonly p99: Record<string, number>;
   /** HTTP commands per second over bare appends per second, 8 clients each. */
   readonly httpShareOfAppends: number;
+  /** The API process's peak resident memory (VmHWM), MiB; undefined when it ran in the benchmark's process. */
+  readonly apiPeakMiB?: number;
 }
 
 /** `clients` loops making rate changes through the API at once: commands per second. */
@@ -125,10 +126,12 @@ export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): 
     const rebuildShareOfScan = rebuilt.eventsPerSecond / scan.eventsPerSecond;
     process.stdout.write(`  rebuild of every read model                           ${fmt(rebuilt.eventsPerSecond).padStart(9)} events/s  (${(rebuildShareOfScan * 100).toFixed(0)}% of the plain scan; ${(rebuilt.done / rebuilt.eventsPerSecond).toFixed(1)} s)\n`);
     const p99: Record<string, number> = {};
-    await runtime.projections.start();
-    const app = await createApp(runtime, SECRET, { logs: false });
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    // On PostgreSQL the API runs as in production, a process of its own, so its memory and CPU are its
+    // own; the embedded store's folder is open in this process, so there it is served from here.
+    const api = database === undefined
+      ? await apiInThisProcess(runtime, SECRET)
+      : await startApi({ DATABASE_URL: database.url, LEDGER_DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET });
+    const base = api.base;
     const token = await issueToken(SECRET, { sub: 'bench', roles: ['manager'] });
     const monday = new Date(Date.parse(`${today}T00:00:00Z`) - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7 + 7) * 86_400_000).toISOString().slice(0, 10);
     const year = (() => { const y = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0); return `${y}-${String((y + 1) % 100).padStart(2, '0')}`; })();
@@ -155,8 +158,9 @@ export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): 
     const bare = await measureAppends(runtime.eventStore, 'bare', { appends: 2000, writers: 8, perAppend: 1 });
     const http = await commandRate(write, 8, 800);
     process.stdout.write(`  HTTP commands, 8 clients (rate changes)                ${fmt(http.perSecond).padStart(9)} requests/s, p99 ${http.p99.toFixed(1)} ms; bare appends, 8 clients, same store: ${fmt(bare.eventsPerSecond)} events/s (${(http.perSecond / bare.eventsPerSecond).toFixed(2)}×)\n`);
-    await app.close();
-    return { scale, events: appended.events, rebuildShareOfScan, rebuildSeconds: rebuilt.done / rebuilt.eventsPerSecond, p99, httpShareOfAppends: http.perSecond / bare.eventsPerSecond };
+    const apiPeakMiB = await api.stop();
+    if (apiPeakMiB !== undefined) process.stdout.write(`  peak resident memory of the API process                ${fmt(apiPeakMiB).padStart(9)} MiB\n`);
+    return { scale, events: appended.events, rebuildShareOfScan, rebuildSeconds: rebuilt.done / rebuilt.eventsPerSecond, p99, httpShareOfAppends: http.perSecond / bare.eventsPerSecond, apiPeakMiB };
   } finally {
     await runtime.close();
     await database?.drop();
