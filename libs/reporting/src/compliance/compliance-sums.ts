@@ -90,8 +90,8 @@ export class ComplianceSums<Lists extends Record<string, unknown[]>> implements 
       let to = from;
       while (to < owners[key].length && owners[key][to] === id) to++;
       if (to === from && fresh.length === 0) continue;
-      lists[key] = [...lists[key].slice(0, from), ...fresh, ...lists[key].slice(to)] as Lists[keyof Lists];
-      owners[key] = [...owners[key].slice(0, from), ...fresh.map(() => id), ...owners[key].slice(to)];
+      lists[key] = replaced(lists[key], from, to, fresh) as Lists[keyof Lists];
+      owners[key] = replaced(owners[key], from, to, fresh.map(() => id));
     }
     this.made = { lists, owners };
   }
@@ -103,6 +103,13 @@ export class ComplianceSums<Lists extends Record<string, unknown[]>> implements 
 
 /** Changed placements spliced into the lists one by one; more than this and the lists are made again in one pass. */
 const SPLICED_AT_MOST = 64;
+
+/** A copy of `list` with `[from, to)` replaced by `rows`: one copy, not three. */
+function replaced<T>(list: readonly T[], from: number, to: number, rows: readonly T[]): T[] {
+  const copy = list.slice();
+  copy.splice(from, to - from, ...rows);
+  return copy;
+}
 
 /** Where `id` is, or would go, in ids in ascending order. */
 function firstAtOrAfter(ids: readonly string[], id: string): number {
