@@ -89,7 +89,8 @@ export class ComplianceSums<Lists extends Record<string, unknown[]>> implements 
       const from = firstAtOrAfter(owners[key], id);
       let to = from;
       while (to < owners[key].length && owners[key][to] === id) to++;
-      if (to === from && fresh.length === 0) continue;
+      // Most writes (a rate change, say) leave a placement's rows as they were: then no list is copied.
+      if (sameRows(lists[key], from, to, fresh)) continue;
       lists[key] = replaced(lists[key], from, to, fresh) as Lists[keyof Lists];
       owners[key] = replaced(owners[key], from, to, fresh.map(() => id));
     }
@@ -103,6 +104,19 @@ export class ComplianceSums<Lists extends Record<string, unknown[]>> implements 
 
 /** Changed placements spliced into the lists one by one; more than this and the lists are made again in one pass. */
 const SPLICED_AT_MOST = 64;
+
+/** Whether `list[from, to)` holds rows equal to `rows`, field by field. */
+function sameRows(list: readonly unknown[], from: number, to: number, rows: readonly unknown[]): boolean {
+  if (to - from !== rows.length) return false;
+  return rows.every((row, i) => shallowEqual(list[from + i], row));
+}
+
+function shallowEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
+}
 
 /** A copy of `list` with `[from, to)` replaced by `rows`: one copy, not three. */
 function replaced<T>(list: readonly T[], from: number, to: number, rows: readonly T[]): T[] {
