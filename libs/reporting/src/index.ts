@@ -12,3 +12,4 @@ export * from './weekly-report/weekly-report';
 export * from './weekly-report/weekly-report-chart';
 export * from './weekly-report/weekly-report-html';
 export * from './weekly-report/weekly-report-files';
+export * from './returns/renewals';

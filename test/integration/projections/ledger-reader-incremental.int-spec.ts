@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { loadConfig, ManualClock, openLedgerRuntime, type LedgerRuntime } from '@ledger/application';
 import { addDays, financialYearOf, pence, financialYearRange, mondayOf, placementStreamId, type LocalDate, type PlacementState } from '@ledger/domain';
 import { loadLedgerAsAt, rebuildReadModels, type LedgerAsAt } from '@ledger/projections';
-import { buildCompliance, buildForecast, buildReturn } from '@ledger/reporting';
+import { buildCompliance, buildForecast, buildReturn, externalPlacements, renewalsDue, reviewsDueAndOverdue } from '@ledger/reporting';
 import { generateDemoCouncil } from '../../../libs/application/src/demo';
 import { createTestDatabase } from '../../support/postgres';
 import { recordSteps } from '../../support/record-steps';
@@ -21,6 +21,7 @@ function reports(ledger: LedgerAsAt, day: LocalDate) {
     quarter: buildReturn('quarterly', ledger, start, addDays(start, 91)),
     forecast: buildForecast(ledger, year, day, { redBasisPoints: 200, redPence: pence(5_000_000) }),
     compliance: buildCompliance(ledger, start, addDays(day, 1), day),
+    renewals: renewalsDue(ledger, day, 14),
   };
 }
 const sorted = (ledger: LedgerAsAt) => ({ placements: [...ledger.placements].sort((a, b) => (idOf(a) < idOf(b) ? -1 : 1)), budgets: ledger.budgets });
@@ -56,6 +57,9 @@ describe.each(['embedded', 'postgres'] as const)('the latest ledger moved on by 
       const fresh = await loadLedgerAsAt(runtime.eventStore, future);
       expect(sorted(after)).toEqual(sorted(fresh));
       expect(reports(after, day)).toEqual(reports(fresh, day));
+      const renewals = renewalsDue(after, day, 14);
+      expect(renewals).toEqual(reviewsDueAndOverdue(externalPlacements(fresh.placements), day, 14));
+      expect(renewals.reviewsDue.length + renewals.reviewsOverdue.length).toBeGreaterThan(0);
       const touched = new Set(chunk.flatMap((s) => (s.streamKind === 'placement' ? [s.placementId] : [])));
       const previous = byId(before);
       let kept = 0;

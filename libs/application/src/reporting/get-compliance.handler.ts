@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { LocalDate } from '@ledger/domain';
 import type { LedgerReader } from '@ledger/projections';
-import { externalPlacements, reviewsDueAndOverdue, buildCompliance, type ReviewFlag, type ComplianceReport } from '@ledger/reporting';
+import { buildCompliance, renewalsDue, type ReviewFlag, type ComplianceReport } from '@ledger/reporting';
 import { LEDGER_READER } from '../tokens';
 
 export class GetCompliance extends Query<ComplianceReport> {
@@ -40,6 +40,6 @@ export class GetRenewalsHandler implements IQueryHandler<GetRenewals> {
 
   async execute({ asOf, within, asAt }: GetRenewals): Promise<Renewals> {
     const ledger = await this.ledger.at(asAt);
-    return { asOf, within, ...reviewsDueAndOverdue(externalPlacements(ledger.placements), asOf, within) };
+    return { asOf, within, ...renewalsDue(ledger, asOf, within) };
   }
 }
