@@ -9,5 +9,6 @@ export * from './rebuild';
 export * from './ledger/ledger-reader';
 export * from './ledger/ledger-fold';
 export * from './ledger/fact-times';
+export { indexIn } from './ledger/ordered-chunks';
 export * from './issued-reports/issued-reports.projection';
 export * from './notifications/review-notifications.projection';

@@ -85,8 +85,8 @@ export class OrderedChunks<V> implements ReadonlyMap<string, V> {
   }
 }
 
-/** Where `key` is, or would go, in sorted `keys`. */
-function indexIn(keys: readonly string[], key: string): number {
+/** Where `key` is, or would go, in sorted `keys`: the first index whose key is not before it. */
+export function indexIn(keys: readonly string[], key: string): number {
   let low = 0;
   let high = keys.length;
   while (low < high) {

@@ -48,10 +48,8 @@ export function rowToSummary(row: Row, asOf?: string): PlacementSummary {
 /** Each placement stream's placement id, parsed once per stream in the batch. */
 function placementIdsOf(events: readonly StoredEvent[]): Map<string, string> {
   const ids = new Map<string, string>();
-  let previous: string | undefined;
   for (const { streamId } of events) {
-    if (streamId === previous || ids.has(streamId)) continue;
-    previous = streamId;
+    if (ids.has(streamId)) continue;
     const id = placementIdOf(streamId);
     if (id !== undefined) ids.set(streamId, id);
   }

@@ -1,4 +1,5 @@
 import type { PlacementState } from '@ledger/domain';
+import { indexIn } from '@ledger/projections';
 import { changedBetween, type Kept, type LedgerStreams } from '../kept-sums';
 
 /** The counts a compliance report adds up over placements. */
@@ -86,7 +87,7 @@ export class ComplianceSums<Lists extends Record<string, unknown[]>> implements 
     const owners = { ...this.made.owners };
     for (const key of Object.keys(lists) as (keyof Lists)[]) {
       const fresh = rows?.[key] ?? [];
-      const from = firstAtOrAfter(owners[key], id);
+      const from = indexIn(owners[key], id);
       let to = from;
       while (to < owners[key].length && owners[key][to] === id) to++;
       // Most writes (a rate change, say) leave a placement's rows as they were: then no list is copied.
@@ -123,15 +124,4 @@ function replaced<T>(list: readonly T[], from: number, to: number, rows: readonl
   const copy = list.slice();
   copy.splice(from, to - from, ...rows);
   return copy;
-}
-
-/** Where `id` is, or would go, in ids in ascending order. */
-function firstAtOrAfter(ids: readonly string[], id: string): number {
-  let [low, high] = [0, ids.length];
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (ids[mid] < id) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
