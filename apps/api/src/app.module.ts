@@ -6,7 +6,7 @@ import {
   GetPlacementHandler, IdempotencyStore, LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListKnownProvidersHandler,
   ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier,
   type LedgerRuntime, GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler,
-  GetReturnHandler, GetWeeklyReportHandler, IssueWeeklyReportHandler,
+  GetReturnHandler, GetWeeklyReportHandler, IssueWeeklyReportHandler, DECISION_SUPPORT_HANDLERS,
 } from '@ledger/application';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
@@ -22,6 +22,7 @@ import { JobsController } from './jobs/jobs.controller';
 import { ReportsController } from './reports/reports.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProvidersController } from './providers/providers.controller';
+import { DECISION_SUPPORT_CONTROLLERS } from './decision-support';
 import { WEB_CONTROLLERS, WEB_PROVIDERS } from '../../web/src/web.module';
 
 /** The HTTP API over an already-opened runtime, so tests hand in their own store and clock. */
@@ -31,7 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, ProvidersController, HealthController, ...WEB_CONTROLLERS],
+      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, ProvidersController, ...DECISION_SUPPORT_CONTROLLERS, HealthController, ...WEB_CONTROLLERS],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -49,7 +50,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, ListKnownProvidersHandler, GetBudgetsHandler, GetReturnHandler,
         GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
-        GetWeeklyReportHandler, IssueWeeklyReportHandler,
+        GetWeeklyReportHandler, IssueWeeklyReportHandler, ...DECISION_SUPPORT_HANDLERS,
         ...WEB_PROVIDERS,
       ],
     };

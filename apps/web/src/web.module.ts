@@ -1,6 +1,7 @@
 import { SignInController } from './auth/sign-in.controller';
 import { WebSessionGuard } from './auth/web-session.guard';
 import { ADMIN_PAGES } from './pages/admin';
+import { DECISION_SUPPORT_PAGES } from './pages/decision-support';
 import { FINANCE_PAGES } from './pages/finance';
 import { HomeController } from './pages/home.controller';
 import { NotFoundController } from './pages/not-found.controller';
@@ -14,6 +15,6 @@ import { WebErrorFilter } from './rendering/web-error.filter';
  * API's module so both doors share one set of handlers. Each group of pages is one controller; each
  * form dispatches the command its API route dispatches.
  */
-export const WEB_CONTROLLERS = [SignInController, HomeController, ...PLACEMENT_PAGES, ...FINANCE_PAGES, ...ADMIN_PAGES, NotFoundController];
+export const WEB_CONTROLLERS = [SignInController, HomeController, ...PLACEMENT_PAGES, ...FINANCE_PAGES, ...DECISION_SUPPORT_PAGES, ...ADMIN_PAGES, NotFoundController];
 
 export const WEB_PROVIDERS = [PageClock, PageRenderer, WebSessionGuard, WebErrorFilter];

@@ -13,3 +13,4 @@ export * from './weekly-report/weekly-report-chart';
 export * from './weekly-report/weekly-report-html';
 export * from './weekly-report/weekly-report-files';
 export * from './returns/renewals';
+export * from './decision-support';

@@ -14,6 +14,8 @@ const NAVIGATION: readonly NavItem[] = [
   { text: 'Returns', href: '/returns/weekly', roles: ['finance', 'manager'] },
   { text: 'Budgets', href: '/budgets', roles: ['finance'] },
   { text: 'Compliance', href: '/compliance', roles: ['commissioner', 'finance', 'manager'] },
+  { text: 'Opportunities', href: '/opportunities', roles: ['commissioner', 'finance'] },
+  { text: 'Sufficiency', href: '/sufficiency', roles: ['manager', 'finance', 'commissioner'] },
   { text: 'Reports', href: '/reports', roles: ['finance', 'manager', 'admin'] },
   { text: 'Jobs', href: '/jobs', roles: ['admin'] },
   { text: 'Notifications', href: '/notifications', roles: ['commissioner', 'finance', 'manager', 'admin'] },

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pence, type Pence } from '@ledger/domain';
 import { ConfigError } from './config-error';
+import { loadDecisionSupportConfig, type DecisionSupportConfig } from './decision-support-config';
 import { parseRateBands, type RateBandOverrides } from './rate-bands';
 
 /** All configuration, read once at start-up from the environment and validated. */
@@ -46,6 +47,8 @@ export interface LedgerConfig {
   readonly shutdownGraceMs: number;
   /** Bearer tokens living longer than this (from their `iat`) are refused (AUTH_TOKEN_MAX_LIFETIME, e.g. 24h). */
   readonly tokenMaxLifetimeSeconds: number;
+  /** In-house unit costs, the typical joint-funding share and the early-warning threshold (decision support). */
+  readonly decisionSupport: DecisionSupportConfig;
 }
 
 /** Role names as an identity provider sends them, mapped to the ledger's roles. */
@@ -212,5 +215,6 @@ export function loadConfig(env: Env = process.env, defaults: { seedDemo?: boolea
     sessionAbsoluteMinutes: integer(env, 'LEDGER_SESSION_ABSOLUTE_MINUTES', 10 * 60, 1, 7 * 24 * 60),
     shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     tokenMaxLifetimeSeconds: lifetime(env, 'AUTH_TOKEN_MAX_LIFETIME', '24h'),
+    decisionSupport: loadDecisionSupportConfig(env),
   };
 }

@@ -1,0 +1,1 @@
+export const SUFFICIENCY_CONTROLLERS = [];

@@ -1,0 +1,3 @@
+export * from './age-band';
+export * from './opportunities';
+export * from './sufficiency';
