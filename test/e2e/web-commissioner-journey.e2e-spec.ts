@@ -124,7 +124,7 @@ describe('a commissioner working a placement through the web pages', () => {
   it('commissions through check-your-answers, with the term end and the initial term’s cost', async () => {
     await page.fill('[name="weeklyRate"]', '£1,150.50');
     await press(page, 'Continue');
-    const answers = await page.locator('.govuk-summary-list').innerText();
+    const answers = await page.locator('.govuk-summary-list').first().innerText();
     expect(answers).toContain('£1,150.50 a week');
     expect(answers).toContain('the term ends on 28 December 2026');
     expect(answers).toContain('£4,602.00'); // 115050 × 28 / 7

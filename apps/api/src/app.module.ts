@@ -6,7 +6,7 @@ import {
   GetPlacementHandler, IdempotencyStore, LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListKnownProvidersHandler,
   ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier,
   type LedgerRuntime, GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler,
-  GetReturnHandler, GetWeeklyReportHandler, IssueWeeklyReportHandler, DECISION_SUPPORT_HANDLERS,
+  GetReturnHandler, GetWeeklyReportHandler, IssueWeeklyReportHandler, DECISION_SUPPORT_HANDLERS, PreviewPlacementCommandHandler,
 } from '@ledger/application';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetsController } from './budgets/budgets.controller';
@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { HostileInputGuard } from './http/hostile-input';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { PlacementPreviewsController } from './placements/placement-previews.controller';
 import { PlacementsController } from './placements/placements.controller';
 import { ReturnsController } from './returns/returns.controller';
 import { ForecastController } from './forecast/forecast.controller';
@@ -32,7 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PlacementsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, ProvidersController, ...DECISION_SUPPORT_CONTROLLERS, HealthController, ...WEB_CONTROLLERS],
+      controllers: [PlacementsController, PlacementPreviewsController, BudgetsController, ReturnsController, ForecastController, ComplianceController, JobsController, ReportsController, NotificationsController, ProvidersController, ...DECISION_SUPPORT_CONTROLLERS, HealthController, ...WEB_CONTROLLERS],
       providers: [
         { provide: LEDGER_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
@@ -48,7 +49,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: HostileInputGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        ExecutePlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, ListKnownProvidersHandler, GetBudgetsHandler, GetReturnHandler,
+        ExecutePlacementCommandHandler, PreviewPlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, ListKnownProvidersHandler, GetBudgetsHandler, GetReturnHandler,
         GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
         GetWeeklyReportHandler, IssueWeeklyReportHandler, ...DECISION_SUPPORT_HANDLERS,
         ...WEB_PROVIDERS,

@@ -10,6 +10,7 @@ export * from './command-handling/handle-command';
 export * from './command-handling/read-your-writes';
 export * from './placements/placement-model';
 export * from './placements/execute-placement-command.handler';
+export * from './placements/preview-placement-command';
 export * from './placements/placement-queries.handler';
 export * from './budgets/budget-model';
 export * from './budgets/set-budget.handler';

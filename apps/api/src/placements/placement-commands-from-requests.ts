@@ -1,4 +1,4 @@
-import type { LocalDate, Pence, PlacementCommand } from '@ledger/domain';
+import type { CommandOf, LocalDate, Pence, PlacementCommand } from '@ledger/domain';
 import type { CommissionPlacementDto } from './dto/commission-placement.dto';
 import type { MatchInHouseDto, RecordInHouseSearchDto, WithdrawRequestDto } from './dto/in-house.dto';
 import type { AgreeJointFundingDto, ChangeRateDto, EndPlacementDto, ExtendPlacementDto, RecordReviewDto } from './dto/placement-changes.dto';
@@ -25,7 +25,7 @@ export const placementCommandFrom = {
     data: { searchedOn: asDate(body.searchedOn), options: body.options.map((o) => ({ resource: o.resource, outcome: o.outcome, note: o.note })) },
   }),
   inHouseMatch: (body: MatchInHouseDto): PlacementCommand => ({ type: 'MatchInHouse', data: { resource: body.resource, startDate: asDate(body.startDate) } }),
-  commission: (body: CommissionPlacementDto): PlacementCommand => ({
+  commission: (body: CommissionPlacementDto): CommandOf<'CommissionPlacement'> => ({
     type: 'CommissionPlacement',
     data: {
       provider: { ...body.provider }, placementType: body.placementType, weeklyRatePence: asPence(body.weeklyRatePence),
@@ -36,7 +36,7 @@ export const placementCommandFrom = {
   review: (body: RecordReviewDto): PlacementCommand => ({
     type: 'RecordFourWeekReview', data: { reviewedOn: asDate(body.reviewedOn), outcome: body.outcome, notes: body.notes },
   }),
-  extend: (body: ExtendPlacementDto): PlacementCommand => ({
+  extend: (body: ExtendPlacementDto): CommandOf<'ExtendPlacement'> => ({
     type: 'ExtendPlacement',
     data: {
       newTermEnd: asDate(body.newTermEnd), reason: body.reason, rateException: body.rateException && { ...body.rateException },

@@ -1,13 +1,15 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlacementCommand, PlacementState } from '@ledger/domain';
 import type { EventStore, GlobalPosition } from '@ledger/event-store';
+import type { LedgerReader } from '@ledger/projections';
 import type { Clock } from '../clock';
 import type { CommandEnvelope } from '../command-handling/command-envelope';
 import type { ReadModelProgress } from '../command-handling/read-your-writes';
 import type { LedgerConfig } from '../config/ledger-config';
-import { CLOCK, EVENT_STORE, LEDGER_CONFIG, PROJECTIONS } from '../tokens';
+import { CLOCK, EVENT_STORE, LEDGER_CONFIG, LEDGER_READER, PROJECTIONS } from '../tokens';
 import { runPlacementCommand } from './placement-model';
+import { budgetWarningOf, previewPlacementCommand } from './preview-placement-command';
 
 export interface PlacementCommandResult {
   readonly placementId: string;
@@ -39,11 +41,12 @@ export class ExecutePlacementCommandHandler implements ICommandHandler<ExecutePl
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(PROJECTIONS) private readonly projections: ReadModelProgress,
+    @Optional() @Inject(LEDGER_READER) private readonly reader?: LedgerReader,
   ) {}
 
   async execute({ placementId, command, envelope, options }: ExecutePlacementCommand): Promise<PlacementCommandResult> {
     const outcome = await runPlacementCommand(this.store, this.clock, this.config, {
-      placementId, command, envelope, ifMatch: options.ifMatch, maxRetries: options.maxRetries ?? 0,
+      placementId, command: await this.stamped(placementId, command), envelope, ifMatch: options.ifMatch, maxRetries: options.maxRetries ?? 0,
     });
     if (outcome.position !== undefined) {
       await this.projections.waitFor(outcome.position, this.config.readYourWritesTimeoutMs);
@@ -55,5 +58,18 @@ export class ExecutePlacementCommandHandler implements ICommandHandler<ExecutePl
       state: outcome.state,
       position: outcome.position,
     };
+  }
+
+  /**
+   * A commission the forecast says leaves its cost centre red goes ahead (the child still needs a
+   * placement) with the warning the commissioner was shown stamped on its event. A preview that
+   * cannot be made (the command will be refused) stamps nothing and lets the decider say why.
+   */
+  private async stamped(placementId: string, command: PlacementCommand): Promise<PlacementCommand> {
+    if (command.type !== 'CommissionPlacement' || this.reader === undefined) return command;
+    const { budgetWarning: _fromCaller, ...data } = command.data;
+    const preview = await previewPlacementCommand(this.reader, this.config, this.clock.now(), placementId, { type: command.type, data }).catch(() => undefined);
+    const budgetWarning = preview === undefined ? undefined : budgetWarningOf(preview);
+    return { type: command.type, data: budgetWarning === undefined ? data : { ...data, budgetWarning } };
   }
 }

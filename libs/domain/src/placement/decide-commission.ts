@@ -34,6 +34,7 @@ export function decideCommission(command: CommandOf<'CommissionPlacement'>, stat
     ...(isBlank(d.emergencyReason) ? {} : { emergencyReason: d.emergencyReason }),
     ...(d.rateException === undefined ? {} : { rateException: d.rateException }),
     ...(search === undefined ? {} : { inHouseSearchOn: search.searchedOn }),
+    ...(d.budgetWarning === undefined ? {} : { budgetWarning: d.budgetWarning }),
   } }];
 }
 

@@ -21,6 +21,20 @@ export interface Provider {
   readonly distanceMiles: number;
 }
 
+/**
+ * Stamped on a commission made although the forecast said it would leave its cost centre red: what the
+ * commissioner was shown. The application works it out from the read side; a caller cannot supply it.
+ */
+export interface BudgetWarning {
+  readonly financialYear: string;
+  readonly costCentre: string;
+  readonly budgetPence: Pence;
+  /** The cost centre's continuing projected outturn before and after this commission. */
+  readonly outturnBeforePence: Pence;
+  readonly outturnAfterPence: Pence;
+  readonly ragBefore: 'green' | 'amber' | 'red';
+}
+
 export interface RateException {
   readonly reason: string;
   readonly approvedBy: string;
@@ -37,7 +51,9 @@ export type PlacementCommand =
   | { readonly type: 'CommissionPlacement'; readonly data: {
       readonly provider: Provider; readonly placementType: string; readonly weeklyRatePence: Pence;
       readonly startDate: LocalDate; readonly initialTermDays?: number; readonly costCentre: string;
-      readonly emergencyReason?: string; readonly rateException?: RateException } }
+      readonly emergencyReason?: string; readonly rateException?: RateException;
+      /** Set by the application when the forecast says this commission leaves the cost centre red. */
+      readonly budgetWarning?: BudgetWarning } }
   | { readonly type: 'RecordFourWeekReview'; readonly data: {
       readonly reviewedOn: LocalDate; readonly outcome: ReviewOutcome; readonly notes?: string } }
   | { readonly type: 'ExtendPlacement'; readonly data: {

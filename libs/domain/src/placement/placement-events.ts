@@ -1,6 +1,6 @@
 import type { LocalDate } from '../calendar/local-date';
 import type { Pence } from '../money/pence';
-import type { InHouseOption, Provider, RateException, ReviewOutcome, Urgency } from './placement-commands';
+import type { BudgetWarning, InHouseOption, Provider, RateException, ReviewOutcome, Urgency } from './placement-commands';
 
 /** Stored event type names: string literals, never derived from class names. */
 export const PLACEMENT_EVENT_TYPES = [
@@ -28,7 +28,9 @@ export type PlacementEvent =
       readonly termEnd: LocalDate; readonly costCentre: string;
       readonly emergencyReason?: string; readonly rateException?: RateException;
       /** Date of the in-house search relied on; absent for an emergency commission without one. */
-      readonly inHouseSearchOn?: LocalDate } }
+      readonly inHouseSearchOn?: LocalDate;
+      /** The commission went ahead though the forecast said it leaves the cost centre red (not refused: the child needs a placement). */
+      readonly budgetWarning?: BudgetWarning } }
   | { readonly type: 'ReviewDueFlagged'; readonly data: {
       readonly placementId: string; readonly termEnd: LocalDate; readonly flaggedOn: LocalDate } }
   | { readonly type: 'ReviewOverdueFlagged'; readonly data: {

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { envelopeFor, ExecutePlacementCommand, GetPlacement, ListKnownProviders, type PlacementView } from '@ledger/application';
+import { envelopeFor, ExecutePlacementCommand, GetPlacement, ListKnownProviders, PreviewPlacementCommand, type PlacementView } from '@ledger/application';
+import type { PlacementPreview } from '@ledger/reporting';
 import { formatPounds, PLACEMENT_TYPES, PROVIDER_TYPES, type LocalDate, type Pence, type Provider } from '@ledger/domain';
 import { CommissionPlacementDto } from '../../../../api/src/placements/dto/commission-placement.dto';
 import { placementCommandFrom } from '../../../../api/src/placements/placement-commands-from-requests';
@@ -11,6 +12,7 @@ import { FormReader, type FormValues } from '../../forms/form-reader';
 import { errorsView, submitForm, validateAsApi, type ErrorsView, type FieldNaming } from '../../forms/form-submission';
 import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
+import { budgetPreviewView } from './budget-preview';
 import { chosenProvider, initialTermOf } from './commission-check';
 import { commissionBody, commissionSummaryRows } from './commission-form';
 import { revisionFrom } from './placement-forms.controller';
@@ -74,7 +76,11 @@ export class CommissionController {
     }
     const body = pending.body as unknown as CommissionPlacementDto;
     const term = initialTermOf(body.startDate as LocalDate, body.weeklyRatePence as Pence, body.initialTermDays);
+    // A commission the decider would refuse has no preview: confirming shows the refusal.
+    const preview = await this.queries.execute(new PreviewPlacementCommand(view.placementId, placementCommandFrom.commission(body)))
+      .then((p: PlacementPreview) => budgetPreviewView(p), () => undefined);
     this.pages.render(req, res, 'placements/commission-check.njk', {
+      budget: preview,
       pageTitle: 'Check the commission before recording it', placement: placementSummary(view, this.today()), placementId: view.placementId,
       rows: commissionSummaryRows(body, term, `/placements/${view.placementId}/commission?change=1`),
       cost: { weeklyRate: formatPounds(body.weeklyRatePence as Pence), termCost: formatPounds(term.costPence), days: term.initialTermDays },
