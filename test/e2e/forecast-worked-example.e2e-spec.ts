@@ -26,6 +26,18 @@ describe('the forecast for a ledger worked out by hand', () => {
     expect(res.body.scenarios.trend.costCentres['CC-IFA'].projectedOutturnPence).toBe(422_262);
   });
 
+  it('gives the outturn as a P10–P90 range, the same for the same asAt', async () => {
+    const path = '/api/forecast?financialYear=2026-27&asOf=2026-11-30&asAt=2026-11-28T00:00:00Z';
+    const [first, second] = [(await get(path).expect(200)).body, (await get(path).expect(200)).body];
+    expect(first.range).toEqual(second.range);
+    const { p10Pence, p50Pence, p90Pence, runs, costCentres } = first.range;
+    expect(runs).toBe(500);
+    // A has ended and B's only term is certain: nothing renews; only new commissions vary, and they only add.
+    expect(p10Pence).toBeGreaterThanOrEqual(first.scenarios.continuing.projectedOutturnPence);
+    expect(p10Pence <= p50Pence && p50Pence <= p90Pence).toBe(true);
+    expect(costCentres['CC-IFA']).toEqual({ p10Pence, p50Pence, p90Pence });
+  });
+
   it('explains the move between 26 and 28 November by cause, the parts adding up to the change', async () => {
     const res = await get('/api/forecast/movement?financialYear=2026-27&asOf=2026-11-30&from=2026-11-26T00:00:00Z&to=2026-11-28T00:00:00Z').expect(200);
     // Before the late end A ran to the year end: 2,247,857p gross less health's 536,250p = 1,711,607p.

@@ -5,6 +5,7 @@ export * from './returns/return-csv';
 export * from './forecast/rag';
 export * from './forecast/trend-model';
 export * from './forecast/forecast';
+export * from './forecast/outturn-range';
 export * from './forecast/forecast-movement';
 export * from './compliance/compliance';
 export * from './returns/return-xlsx';

@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { FinancialYear, LocalDate } from '@ledger/domain';
 import type { LedgerReader } from '@ledger/projections';
-import { buildForecast, buildForecastMovement, type Forecast, type ScenarioName, type ForecastMovement } from '@ledger/reporting';
+import { buildForecastMovement, buildForecastWithRange, type ForecastWithRange, type ScenarioName, type ForecastMovement } from '@ledger/reporting';
 import { LEDGER_CONFIG, LEDGER_READER } from '../tokens';
 import type { LedgerConfig } from '../config/ledger-config';
 
-export class GetForecast extends Query<Forecast> {
+export class GetForecast extends Query<ForecastWithRange> {
   constructor(readonly financialYear: FinancialYear, readonly asOf: LocalDate, readonly asAt: Date) {
     super();
   }
@@ -22,8 +22,8 @@ export class GetForecastMovement extends Query<ForecastMovement> {
 export class GetForecastHandler implements IQueryHandler<GetForecast> {
   constructor(@Inject(LEDGER_READER) private readonly ledger: LedgerReader, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {}
 
-  async execute({ financialYear, asOf, asAt }: GetForecast): Promise<Forecast> {
-    return buildForecast(await this.ledger.at(asAt), financialYear, asOf, { redBasisPoints: this.config.ragRedBasisPoints, redPence: this.config.ragRedPence });
+  async execute({ financialYear, asOf, asAt }: GetForecast): Promise<ForecastWithRange> {
+    return buildForecastWithRange(await this.ledger.at(asAt), financialYear, asOf, { redBasisPoints: this.config.ragRedBasisPoints, redPence: this.config.ragRedPence });
   }
 }
 

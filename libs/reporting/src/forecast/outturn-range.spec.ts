@@ -1,0 +1,81 @@
+import * as fc from 'fast-check';
+import {
+  evolvePlacement, financialYear, initialPlacementState, type LocalDate, type Pence, type PlacementEvent, type PlacementState,
+} from '@ledger/domain';
+import type { LedgerAsAt } from '@ledger/projections';
+import { buildForecast } from './forecast';
+import { buildOutturnRange, buildForecastWithRange } from './outturn-range';
+import { DEFAULT_RAG } from './rag';
+
+const d = (s: string) => s as LocalDate;
+const provider = { id: 'P', name: 'Provider', type: 'PR4', ofstedGrade: 'good' as const, distanceMiles: 5 };
+const year = financialYear('2026-27');
+
+/** Placement i: £800 + £50·i a week from a start in 2026, reviewed and extended `extended` times by 28 days. */
+function placement(i: number, start: string, extended: number, ended?: string): PlacementState {
+  const id = `p${i}`;
+  const events: PlacementEvent[] = [
+    { type: 'PlacementRequested', data: { placementId: id, childRef: `LAC-${i}`, ageAtRequest: 9, needs: [], placementTypeSought: 'U4', urgency: 'planned', requiredFrom: d(start), siblingGroupSize: 1 } },
+    { type: 'PlacementCommissioned', data: { placementId: id, provider, placementType: 'U4', weeklyRatePence: (80_000 + 5_000 * i) as Pence, startDate: d(start), initialTermDays: 28, termEnd: d(addDays(start, 28)), costCentre: i % 2 === 0 ? 'CC-IFA' : 'CC-RES', emergencyReason: 'x' } },
+  ];
+  for (let k = 0; k < extended; k++) {
+    const termEnd = addDays(start, 28 * (k + 1));
+    events.push({ type: 'FourWeekReviewRecorded', data: { placementId: id, reviewedOn: d(addDays(termEnd, -3)), outcome: 'extend', termEnd: d(termEnd), onTime: true } });
+    events.push({ type: 'PlacementExtended', data: { placementId: id, previousTermEnd: d(termEnd), newTermEnd: d(addDays(termEnd, 28)), reason: 'r' } });
+  }
+  if (ended !== undefined) events.push({ type: 'PlacementEnded', data: { placementId: id, endDate: d(ended), reason: 'E4A' } });
+  return events.reduce(evolvePlacement, initialPlacementState);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const ledgerOf = (placements: PlacementState[]): LedgerAsAt => ({ asAt: '2026-11-23T12:00:00.000Z', placements, budgets: new Map() });
+
+describe('the projected outturn as a range', () => {
+  const ledger = ledgerOf(Array.from({ length: 24 }, (_, i) => placement(i, addDays('2026-04-06', 7 * i), i % 5, i % 4 === 3 ? addDays('2026-04-06', 7 * i + 60) : undefined)));
+  const asOf = d('2026-11-23');
+
+  it('is the same for the same ledger, year and as-of date', () => {
+    const forecast = buildForecast(ledger, year, asOf, DEFAULT_RAG);
+    expect(buildOutturnRange(ledger, year, asOf, forecast.trendModel)).toEqual(buildOutturnRange(ledger, year, asOf, forecast.trendModel));
+  });
+
+  it('sits at or above the committed basis, with P10 <= P50 <= P90 in total and per cost centre', () => {
+    const { scenarios, range } = buildForecastWithRange(ledger, year, asOf, DEFAULT_RAG);
+    expect(range.runs).toBe(500);
+    expect(range.p10Pence).toBeLessThanOrEqual(range.p50Pence);
+    expect(range.p50Pence).toBeLessThanOrEqual(range.p90Pence);
+    expect(range.p10Pence).toBeGreaterThanOrEqual(scenarios.committed.projectedOutturnPence);
+    expect(range.p90Pence).toBeGreaterThan(range.p10Pence);
+    for (const [costCentre, c] of Object.entries(range.costCentres)) {
+      expect(c.p10Pence <= c.p50Pence && c.p50Pence <= c.p90Pence).toBe(true);
+      expect(c.p10Pence).toBeGreaterThanOrEqual(scenarios.committed.costCentres[costCentre].projectedOutturnPence);
+    }
+  });
+
+  it('centres on the trend basis: its P50 within 5% of the expected outturn worked out exactly', () => {
+    const { scenarios, range } = buildForecastWithRange(ledger, year, asOf, DEFAULT_RAG);
+    expect(Math.abs(range.p50Pence - scenarios.trend.projectedOutturnPence) / scenarios.trend.projectedOutturnPence).toBeLessThan(0.05);
+  });
+
+  it('collapses to the certain outturn when every placement has a recorded end and nothing new is expected', () => {
+    // Both ended before the look-back window closes on new starts: no commission in the last 26 weeks, so no new demand.
+    const ended = ledgerOf([placement(1, '2026-04-06', 2, '2026-05-20'), placement(2, '2026-04-13', 0, '2026-12-20')]);
+    const { scenarios, range } = buildForecastWithRange(ended, year, asOf, DEFAULT_RAG);
+    expect(scenarios.trend.expectedNewDemandPence).toBe(0);
+    expect(range).toMatchObject({ p10Pence: scenarios.continuing.projectedOutturnPence, p90Pence: scenarios.continuing.projectedOutturnPence });
+  });
+
+  it('keeps P10 <= P50 <= P90 on any small ledger (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ week: fc.integer({ min: 0, max: 40 }), extended: fc.integer({ min: 0, max: 4 }), endsAfter: fc.option(fc.integer({ min: 30, max: 300 })) }), { minLength: 1, maxLength: 12 }),
+      (specs) => {
+        const placements = specs.map((s, i) => placement(i, addDays('2026-04-06', 7 * s.week), s.extended, s.endsAfter === null ? undefined : addDays('2026-04-06', 7 * s.week + Math.max(s.endsAfter, 28 * s.extended + 1))));
+        const { range } = buildForecastWithRange(ledgerOf(placements), year, asOf, DEFAULT_RAG);
+        return range.p10Pence <= range.p50Pence && range.p50Pence <= range.p90Pence;
+      },
+    ), { numRuns: 40 });
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * A small seeded generator (mulberry32: 32-bit state, period 2^32), so the outturn range is the same
+ * every time for the same ledger, year and as-of date. Not for anything secret.
+ */
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** Uniform in (0, 1): never 0, so a logarithm of it is finite. */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 1) / 4_294_967_297;
+  }
+
+  /** A Poisson count with mean `mean` (Knuth's product of uniforms; by halves for large means, to stay in range). */
+  poisson(mean: number): number {
+    if (mean <= 0) return 0;
+    if (mean > 30) return this.poisson(mean / 2) + this.poisson(mean / 2);
+    const limit = Math.exp(-mean);
+    let count = -1;
+    for (let product = 1; product > limit; product *= this.next()) count += 1;
+    return count;
+  }
+}
+
+/** FNV-1a of a text, as a 32-bit seed. */
+export function seedOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
