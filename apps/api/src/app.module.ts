@@ -5,7 +5,7 @@ import {
   CLOCK, EVENT_STORE, JOB_SCHEDULER, type JobScheduler, ExecutePlacementCommandHandler, GetBudgetsHandler,
   GetPlacementHandler, IdempotencyStore, LEDGER_CONFIG, LEDGER_READER, LEDGER_RUNTIME, ListKnownProvidersHandler,
   ListPlacementsHandler, RunRenewalSweepHandler, PROJECTIONS, SetBudgetHandler, SQL_DATABASE, TokenVerifier,
-  type LedgerRuntime, GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetRenewalsHandler,
+  type LedgerRuntime, GetComplianceHandler, GetForecastHandler, GetForecastMovementHandler, GetForecastBacktestHandler, GetRenewalsHandler,
   GetReturnHandler, GetWeeklyReportHandler, IssueWeeklyReportHandler, DECISION_SUPPORT_HANDLERS, PreviewPlacementCommandHandler,
 } from '@ledger/application';
 import { AuthGuard } from './auth/auth.guard';
@@ -50,7 +50,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ExecutePlacementCommandHandler, PreviewPlacementCommandHandler, SetBudgetHandler, GetPlacementHandler, ListPlacementsHandler, ListKnownProvidersHandler, GetBudgetsHandler, GetReturnHandler,
-        GetForecastHandler, GetForecastMovementHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
+        GetForecastHandler, GetForecastMovementHandler, GetForecastBacktestHandler, GetComplianceHandler, GetRenewalsHandler, RunRenewalSweepHandler,
         GetWeeklyReportHandler, IssueWeeklyReportHandler, ...DECISION_SUPPORT_HANDLERS,
         ...WEB_PROVIDERS,
       ],

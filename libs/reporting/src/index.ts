@@ -15,3 +15,4 @@ export * from './weekly-report/weekly-report-html';
 export * from './weekly-report/weekly-report-files';
 export * from './returns/renewals';
 export * from './decision-support';
+export * from './forecast/backtest';

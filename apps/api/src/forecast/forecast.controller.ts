@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig, GetForecast, GetForecastMovement } from '@ledger/application';
-import { localDate, todayIn } from '@ledger/domain';
+import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig, GetForecast, GetForecastBacktest, GetForecastMovement } from '@ledger/application';
+import { financialYearRange, localDate, todayIn } from '@ledger/domain';
 import { type ScenarioName } from '@ledger/reporting';
 import { AnyRole } from '../auth/auth.decorators';
 import { RequestValidationError } from '../http/problem';
@@ -25,6 +25,11 @@ export class ForecastMovementQuery {
   @ApiPropertyOptional({ enum: ['continuing', 'committed'], default: 'continuing' }) @IsOptional() @IsIn(['continuing', 'committed']) scenario?: ScenarioName;
 }
 
+export class BacktestQuery {
+  @ApiProperty({ example: '2025-26', description: 'A completed financial year' }) @Matches(/^\d{4}-\d{2}$/) financialYear!: string;
+  @ApiPropertyOptional({ description: 'The actual outturn as known at this instant; default now' })
+  @IsOptional() @IsISO8601({ strict: true }) asAt?: string;
+}
 
 @ApiTags('forecast')
 @ApiBearerAuth()
@@ -42,6 +47,22 @@ export class ForecastController {
       query.asOf === undefined ? todayIn(now, this.config.timeZone) : localDate(query.asOf),
       query.asAt === undefined ? now : new Date(query.asAt),
     ));
+  }
+
+  /**
+   * The forecast as it was made on the first day of each month of a completed year (from what was
+   * recorded before then), against the actual outturn: each basis's error, its mean absolute percentage
+   * error, and how often the actual fell inside P10–P90.
+   */
+  @Get('backtest')
+  @AnyRole()
+  backtest(@Query() query: BacktestQuery) {
+    const year = financialYearParam(query.financialYear);
+    const now = this.clock.now();
+    if (financialYearRange(year).end > todayIn(now, this.config.timeZone)) {
+      throw new RequestValidationError([{ field: 'financialYear', message: `${year} has not ended: a back-test is of a completed year` }]);
+    }
+    return this.queries.execute(new GetForecastBacktest(year, query.asAt === undefined ? now : new Date(query.asAt)));
   }
 
   /** The change in projected outturn between two instants, by cause; the causes add up to the change. */
