@@ -1,1 +1,3 @@
-export const OPPORTUNITY_CONTROLLERS = [];
+import { OpportunitiesController } from './opportunities.controller';
+
+export const OPPORTUNITY_CONTROLLERS = [OpportunitiesController];

@@ -1,1 +1,3 @@
-export const OPPORTUNITY_PAGES = [];
+import { OpportunitiesPageController } from './opportunities.controller';
+
+export const OPPORTUNITY_PAGES = [OpportunitiesPageController];
