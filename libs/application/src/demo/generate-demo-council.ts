@@ -1,6 +1,6 @@
 import type { LocalDate, PlacementCommand } from '@ledger/domain';
 import { budgetSteps } from './budgets';
-import { addDays, at, daysBetween } from './dates';
+import { addDays, at, daysBetween, financialYearOf } from './dates';
 import { DEMO_ACTORS, type DemoScript, type DemoStep } from './demo-script';
 import { externalStory, requestCommand, searchCommand, type ExternalPlan, type PlanKind, type StoryStep } from './placement-story';
 import { Prng } from './prng';
@@ -9,8 +9,15 @@ import { CHILDRENS_HOMES, DISABILITY_NEED, FOSTERING_AGENCIES, IN_HOUSE_RESOURCE
 export type { DemoScript, DemoStep } from './demo-script';
 export { DEMO_ACTORS } from './demo-script';
 
-/** About eighteen months of history end at `today`. */
-const HISTORY_DAYS = 540;
+/**
+ * History begins six weeks before the financial year two before today's, so the two years before this
+ * one are whole in the ledger and can be back-tested (GET /api/forecast/backtest): 27 to 39 months.
+ */
+export function historyDaysBefore(today: string): number {
+  const current = financialYearOf(today);
+  const twoBefore = financialYearOf(addDays(financialYearOf(addDays(current.start, -1)).start, -1));
+  return daysBetween(addDays(twoBefore.start, -45), today);
+}
 
 /**
  * A Midlands city council's external placements as its commissioners and finance officer recorded
@@ -22,6 +29,7 @@ const HISTORY_DAYS = 540;
 export function generateDemoCouncil(options: { today: string; seed?: number }): DemoScript {
   const { today } = options;
   const rng = new Prng(options.seed ?? 2026);
+  const HISTORY_DAYS = historyDaysBefore(today);
   const historyStart = addDays(today, -HISTORY_DAYS);
   const daysAgo = (min: number, max: number) => addDays(today, -rng.int(min, max));
 
