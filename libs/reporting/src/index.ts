@@ -16,3 +16,4 @@ export * from './weekly-report/weekly-report-files';
 export * from './returns/renewals';
 export * from './decision-support';
 export * from './forecast/backtest';
+export * from './forecast/early-warning';

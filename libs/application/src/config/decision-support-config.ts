@@ -12,6 +12,8 @@ export interface DecisionSupportConfig {
   readonly typicalJointFundingShareBasisPoints: number;
   /** Early warning: a cost centre's projected outturn moving by more than this in a week is flagged. */
   readonly earlyWarningMovementPence: Pence;
+  /** Who is told of an early warning: finance officers' and managers' user ids (LEDGER_EARLY_WARNING_RECIPIENTS, comma-separated). */
+  readonly earlyWarningRecipients: readonly string[];
 }
 
 /**
@@ -56,5 +58,6 @@ export function loadDecisionSupportConfig(env: Env): DecisionSupportConfig {
     inHouseWeeklyCostPence: parseInHouseCosts(env.LEDGER_IN_HOUSE_WEEKLY_COSTS),
     typicalJointFundingShareBasisPoints: whole(env, 'LEDGER_JOINT_FUNDING_TYPICAL_SHARE_BASIS_POINTS', 2_500, 1, 10_000),
     earlyWarningMovementPence: pence(whole(env, 'LEDGER_EARLY_WARNING_MOVEMENT_PENCE', 5_000_000, 1, Number.MAX_SAFE_INTEGER)),
+    earlyWarningRecipients: (env.LEDGER_EARLY_WARNING_RECIPIENTS ?? 'finance-dana,manager-eve').split(',').map((id) => id.trim()).filter((id) => id !== ''),
   };
 }

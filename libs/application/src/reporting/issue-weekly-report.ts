@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, financialYearOf, mondayOf, todayIn, weeklyReportStreamId, type LocalDate } from '@ledger/domain';
 import type { StoredEvent } from '@ledger/event-store';
 import { listIssuedReports } from '@ledger/projections';
-import { buildForecastMovement, buildWeeklyReport, type WeeklyReport } from '@ledger/reporting';
+import { buildForecast, buildForecastMovement, buildWeeklyReport, earlyWarnings, type WeeklyReport } from '@ledger/reporting';
 import { handleCommand, type StreamModel } from '../command-handling/handle-command';
 import type { LedgerRuntime } from '../runtime';
 
@@ -10,7 +10,11 @@ export { weeklyReportStreamId };
 
 interface WeeklyReportIssued {
   readonly type: 'WeeklyReportIssued';
-  readonly data: { readonly reportId: string; readonly weekCommencing: string; readonly asAt: string; readonly report: WeeklyReport };
+  readonly data: {
+    readonly reportId: string; readonly weekCommencing: string; readonly asAt: string; readonly report: WeeklyReport;
+    /** Who is told of the report's early warnings (the review notifications' table and channels). */
+    readonly notify?: readonly string[];
+  };
 }
 
 /** A week's report stream: issued once (its first and only event), or not yet. */
@@ -59,18 +63,23 @@ export async function issueWeeklyReport(runtime: LedgerRuntime, weekCommencing: 
   const now = runtime.clock.now();
   const previous = (await listIssuedReports(runtime.database)).find((r) => r.weekCommencing < weekCommencing);
   const weekEnd = addDays(weekCommencing, 7);
-  const movement = previous === undefined ? undefined : buildForecastMovement(
-    await runtime.ledger.at(new Date(previous.asAt)), await runtime.ledger.factsBetween(new Date(previous.asAt), now),
-    now.toISOString(), financialYearOf(addDays(weekEnd, -1)), weekEnd, 'continuing');
-  const report = buildWeeklyReport(await runtime.ledger.at(now), weekCommencing,
-    { redBasisPoints: runtime.config.ragRedBasisPoints, redPence: runtime.config.ragRedPence }, movement);
+  const year = financialYearOf(addDays(weekEnd, -1));
+  const thresholds = { redBasisPoints: runtime.config.ragRedBasisPoints, redPence: runtime.config.ragRedPence };
+  const [then, current] = [previous === undefined ? undefined : await runtime.ledger.at(new Date(previous.asAt)), await runtime.ledger.at(now)];
+  const movement = then === undefined || previous === undefined ? undefined
+    : buildForecastMovement(then, await runtime.ledger.factsBetween(new Date(previous.asAt), now), now.toISOString(), year, weekEnd, 'continuing');
+  // Early warning: the continuing basis as the last report knew it against now, as of the same day.
+  const warnings = then === undefined || movement === undefined ? undefined
+    : earlyWarnings(buildForecast(then, year, weekEnd, thresholds), buildForecast(current, year, weekEnd, thresholds), movement, current, runtime.config.decisionSupport.earlyWarningMovementPence);
+  const report = buildWeeklyReport(current, weekCommencing, thresholds, movement, warnings);
+  const notify = warnings !== undefined && warnings.length > 0 ? runtime.config.decisionSupport.earlyWarningRecipients : undefined;
   const reportId = randomUUID();
   // The same command-handler shape as every other command: a race lost to another issuer re-reads the
   // stream, finds the report issued, decides nothing and answers with the one already there.
   const outcome = await handleCommand(runtime.eventStore, runtime.clock, {
     streamId, model: weeklyReportModel, mustExist: false, maxRetries: 1,
     envelope: { actor: { id: 'weekly-report', role: 'scheduler' }, correlationId, causationId: correlationId },
-    decide: (state) => state.reportId !== undefined ? [] : [{ type: 'WeeklyReportIssued' as const, data: { reportId, weekCommencing, asAt: report.asAt, report } }],
+    decide: (state) => state.reportId !== undefined ? [] : [{ type: 'WeeklyReportIssued' as const, data: { reportId, weekCommencing, asAt: report.asAt, report, ...(notify === undefined ? {} : { notify }) } }],
   });
   if (outcome.position !== undefined) await runtime.projections.waitFor(outcome.position, runtime.config.readYourWritesTimeoutMs);
   const issued = outcome.state.reportId ?? reportId;

@@ -26,6 +26,8 @@ export const reviewNotificationsProjection: Projection = {
    * at that point), and the lookup rows and the notifications are written back.
    */
   async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
+    const warnings = events.filter((e) => e.type === 'WeeklyReportIssued').flatMap(earlyWarningNotificationsOf);
+    if (warnings.length > 0) await insertNotifications(tx, warnings);
     const relevant = events.filter((e) => TYPES.has(e.type) && placementIdOf(e.streamId) !== undefined);
     if (relevant.length === 0) return;
     const ids = [...new Set(relevant.map((e) => placementIdOf(e.streamId) as string))];
@@ -51,14 +53,47 @@ export const reviewNotificationsProjection: Projection = {
         ON CONFLICT (placement_id) DO UPDATE SET commissioner_id = EXCLUDED.commissioner_id, child_ref = EXCLUDED.child_ref`,
       [JSON.stringify([...touched].map((id) => ({ placement_id: id, ...people.get(id) })))]);
     }
-    if (notifications.length > 0) {
-      await tx.query(`INSERT INTO notifications (notification_id, recipient_id, placement_id, kind, term_end, flagged_on, subject, body, created_at)
-        SELECT notification_id, recipient_id, placement_id, kind, term_end, flagged_on, subject, body, created_at FROM jsonb_to_recordset($1::jsonb) AS r(
-          notification_id text, recipient_id text, placement_id text, kind text, term_end text, flagged_on text, subject text, body text, created_at text)
-        ON CONFLICT (notification_id) DO NOTHING`, [JSON.stringify(notifications)]);
-    }
+    if (notifications.length > 0) await insertNotifications(tx, notifications);
   },
 };
+
+/** Keyed by id: one already there (a replay, a rebuild) is left as it was, so none is sent twice. */
+async function insertNotifications(tx: SqlExecutor, notifications: readonly unknown[]): Promise<void> {
+  await tx.query(`INSERT INTO notifications (notification_id, recipient_id, placement_id, kind, term_end, flagged_on, subject, body, created_at)
+    SELECT notification_id, recipient_id, placement_id, kind, term_end, flagged_on, subject, body, created_at FROM jsonb_to_recordset($1::jsonb) AS r(
+      notification_id text, recipient_id text, placement_id text, kind text, term_end text, flagged_on text, subject text, body text, created_at text)
+    ON CONFLICT (notification_id) DO NOTHING`, [JSON.stringify(notifications)]);
+}
+
+interface WarningData {
+  costCentre: string; financialYear: string; movedPence: number; reasons: string[]; budgetPence: number;
+  before: { outturnPence: number; rag: string }; after: { outturnPence: number; rag: string }; causes: Record<string, number>;
+}
+
+const pounds = (pence: number) => `${pence < 0 ? '-' : ''}£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * An issued weekly report's early warnings, one notification per cost centre and recipient, keyed by the
+ * report's event id: a report is issued once a week, so a crossing is told once, with its causes.
+ */
+function earlyWarningNotificationsOf(event: StoredEvent) {
+  const data = event.data as { weekCommencing?: string; notify?: string[]; report?: { earlyWarnings?: WarningData[] } };
+  const warnings = data.report?.earlyWarnings ?? [];
+  return (data.notify ?? []).flatMap((recipient) => warnings.map((w) => {
+    const crossed = w.reasons.includes('rag');
+    const subject = crossed
+      ? `Early warning: ${w.costCentre} projected outturn now ${w.after.rag} (was ${w.before.rag})`
+      : `Early warning: ${w.costCentre} projected outturn moved ${pounds(w.movedPence)} this week`;
+    const causes = Object.entries(w.causes).filter(([, pence]) => pence !== 0).map(([cause, pence]) => `${cause} ${pounds(pence)}`).join('; ');
+    const body = `The continuing-basis projected outturn of ${w.costCentre} for ${w.financialYear} went from ${pounds(w.before.outturnPence)} (${w.before.rag}) to ` +
+      `${pounds(w.after.outturnPence)} (${w.after.rag}) against a budget of ${pounds(w.budgetPence)} since the last weekly report. ` +
+      `Causes: ${causes === '' ? 'no event moved it; the budget changed' : causes}.`;
+    return {
+      notification_id: `${event.eventId}/${w.costCentre}/${recipient}`, recipient_id: recipient, placement_id: '', kind: 'early-warning',
+      term_end: data.weekCommencing ?? '', flagged_on: event.metadata.recordedAt.slice(0, 10), subject, body, created_at: event.metadata.recordedAt,
+    };
+  }));
+}
 
 interface Who { commissioner_id: string; child_ref: string }
 

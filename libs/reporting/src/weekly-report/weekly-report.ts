@@ -5,6 +5,7 @@ import {
 import type { LedgerAsAt } from '@ledger/projections';
 import { buildCompliance, type ComplianceReport } from '../compliance/compliance';
 import { buildForecast, type Forecast } from '../forecast/forecast';
+import type { EarlyWarning } from '../forecast/early-warning';
 import type { ForecastMovement } from '../forecast/forecast-movement';
 import type { RagThresholds } from '../forecast/rag';
 import { buildReturn, externalPlacements, type FinanceReturn } from '../returns/build-return';
@@ -33,12 +34,14 @@ export interface WeeklyReport {
   };
   /** What moved since the previous issued report, by cause (absent for the first report). */
   readonly movementSinceLastReport?: ForecastMovement;
+  /** Cost centres whose continuing outturn crossed a RAG boundary or moved past the threshold since the last report. */
+  readonly earlyWarnings?: readonly EarlyWarning[];
   readonly week: FinanceReturn;
   readonly compliance: ComplianceReport;
   readonly chart: readonly ChartPoint[];
 }
 
-export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate, thresholds: RagThresholds, movement?: ForecastMovement): WeeklyReport {
+export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate, thresholds: RagThresholds, movement?: ForecastMovement, warnings?: readonly EarlyWarning[]): WeeklyReport {
   const weekEnd = addDays(weekCommencing, 7);
   const week = buildReturn('weekly', ledger, weekCommencing, weekEnd);
   const year = week.financialYear;
@@ -50,6 +53,7 @@ export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate,
     weekCommencing, financialYear: year, asAt: ledger.asAt,
     headline: { budgetPence: budget, spendToDatePence: week.total.financialYearToDatePence, budgetToDatePence: budgetToDate(budget, year, weekEnd), scenarios: forecast.scenarios },
     ...(movement === undefined ? {} : { movementSinceLastReport: movement }),
+    ...(warnings === undefined ? {} : { earlyWarnings: warnings }),
     week, compliance, chart: chartPoints(ledger, year, weekEnd, budget),
   };
 }
