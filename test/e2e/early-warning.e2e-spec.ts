@@ -43,6 +43,13 @@ describe('early warning of a cost centre’s projected outturn', () => {
     })]);
   });
 
+  it('shows the warning and the range on the issued report’s page', async () => {
+    const list = (await t.http.get('/api/reports/issued').set(await as(['manager'])).expect(200)).body.reports as { href: string; weekCommencing: string }[];
+    const html = (await t.http.get(list.find((r) => r.weekCommencing === '2026-11-23')!.href).set(await as(['manager'])).expect(200)).text;
+    expect(html).toContain('data-warning="CC-IFA"');
+    expect(html).toMatch(/P10 <span class="money" data-figure="range.p10Pence"/);
+  });
+
   it('tells finance and the head of service once', async () => {
     for (const [sub, role] of [['finance-dana', 'finance'], ['manager-eve', 'manager']] as const) {
       const warnings = await notificationsOf(sub, role);

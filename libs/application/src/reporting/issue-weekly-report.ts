@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, financialYearOf, mondayOf, todayIn, weeklyReportStreamId, type LocalDate } from '@ledger/domain';
+import { addDays, financialYearOf, financialYearStarting, mondayOf, todayIn, weeklyReportStreamId, type FinancialYear, type LocalDate } from '@ledger/domain';
 import type { StoredEvent } from '@ledger/event-store';
 import { listIssuedReports } from '@ledger/projections';
-import { buildForecast, buildForecastMovement, buildWeeklyReport, earlyWarnings, type WeeklyReport } from '@ledger/reporting';
+import { buildForecast, buildForecastMovement, buildWeeklyReport, earlyWarnings, type BacktestSummary, type WeeklyReport } from '@ledger/reporting';
+import { GetForecastBacktest, GetForecastBacktestHandler } from './get-forecast.handler';
 import { handleCommand, type StreamModel } from '../command-handling/handle-command';
 import type { LedgerRuntime } from '../runtime';
 
@@ -39,6 +40,19 @@ export interface IssueOutcome {
   readonly alreadyIssued: boolean;
 }
 
+/**
+ * The back-test of the year before the report's, as the report states it: what the ledger recorded before
+ * each of its months against its outturn as known now. Absent when that year is not wholly in the ledger's
+ * history (its first month knew of no placement).
+ */
+async function lastBacktest(runtime: LedgerRuntime, year: FinancialYear, now: Date): Promise<BacktestSummary | undefined> {
+  const previous = financialYearStarting(Number(year.slice(0, 4)) - 1);
+  const handler = new GetForecastBacktestHandler(runtime.ledger, runtime.config);
+  const backtest = await handler.execute(new GetForecastBacktest(previous, now));
+  if (backtest.months[0]?.projectedPence.continuing === 0) return undefined;
+  return { financialYear: previous, meanAbsolutePercentageErrorBasisPoints: backtest.meanAbsolutePercentageErrorBasisPoints, inRange: backtest.inRange };
+}
+
 export async function readIssuedReport(runtime: LedgerRuntime, streamId: string): Promise<IssuedReport | undefined> {
   const [event] = (await runtime.eventStore.readStream(streamId)).events;
   if (event === undefined) return undefined;
@@ -71,7 +85,7 @@ export async function issueWeeklyReport(runtime: LedgerRuntime, weekCommencing: 
   // Early warning: the continuing basis as the last report knew it against now, as of the same day.
   const warnings = then === undefined || movement === undefined ? undefined
     : earlyWarnings(buildForecast(then, year, weekEnd, thresholds), buildForecast(current, year, weekEnd, thresholds), movement, current, runtime.config.decisionSupport.earlyWarningMovementPence);
-  const report = buildWeeklyReport(current, weekCommencing, thresholds, movement, warnings);
+  const report = buildWeeklyReport(current, weekCommencing, thresholds, { movement, warnings, backtest: await lastBacktest(runtime, year, now) });
   const notify = warnings !== undefined && warnings.length > 0 ? runtime.config.decisionSupport.earlyWarningRecipients : undefined;
   const reportId = randomUUID();
   // The same command-handler shape as every other command: a race lost to another issuer re-reads the

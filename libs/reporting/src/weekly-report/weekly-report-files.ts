@@ -57,6 +57,13 @@ export function weeklyReportToPdf(report: WeeklyReport, issued?: { id: string; i
       const s = report.headline.scenarios[name];
       row(`Projected outturn, ${name}`, `${pounds(s.projectedOutturnPence)} (variance ${pounds(s.variancePence)}, ${s.rag.toUpperCase()})`);
     }
+    const range = report.headline.range;
+    if (range !== undefined) row('Range of outturns (P10 / P50 / P90)', `${pounds(range.p10Pence)} / ${pounds(range.p50Pence)} / ${pounds(range.p90Pence)}`);
+    if (report.backtest !== undefined) {
+      const mape = report.backtest.meanAbsolutePercentageErrorBasisPoints;
+      row(`Back-test on ${report.backtest.financialYear}`, `mean absolute error continuing ${(mape.continuing / 100).toFixed(2)}%, trend ${(mape.trend / 100).toFixed(2)}%, P50 ${(mape.p50 / 100).toFixed(2)}%; inside P10-P90 in ${report.backtest.inRange.months} of ${report.backtest.inRange.of} months`);
+    }
+    for (const w of report.earlyWarnings ?? []) row(`Early warning, ${w.costCentre}`, `${pounds(w.before.outturnPence)} (${w.before.rag}) to ${pounds(w.after.outturnPence)} (${w.after.rag})`);
     doc.moveDown().font('Helvetica-Bold').fontSize(12).text('Cumulative spend, budget profile and forecast range');
     drawChart(doc, report);
     doc.moveDown().font('Helvetica-Bold').fontSize(12).text('This week');

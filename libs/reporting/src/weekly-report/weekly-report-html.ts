@@ -25,6 +25,14 @@ export function renderWeeklyReportHtml(report: WeeklyReport, issued?: { id: stri
   const movedRows = moved === undefined ? '<p>No earlier issued report to compare with.</p>'
     : `<p>Since the report as at ${escape(moved.from)}, the continuing outturn moved by ${money(subtractPence(moved.after.projectedOutturnPence, moved.before.projectedOutturnPence), 'movement.outturn')}; the budget by ${money(moved.budgetChangePence)}.</p>
        <table><tbody>${Object.entries(moved.byCause).map(([cause, pence]) => `<tr><th>${CAUSE_LABELS[cause] ?? cause}</th><td>${money(pence)}</td></tr>`).join('')}</tbody></table>`;
+  const warnings = report.earlyWarnings === undefined ? '<p>No earlier issued report to compare with.</p>'
+    : report.earlyWarnings.length === 0 ? '<p>No cost centre crossed a RAG boundary or moved past the early-warning threshold since the last report.</p>'
+      : `<table><thead><tr><th>Cost centre</th><th>Was</th><th>Now</th><th>Moved</th><th>Causes</th></tr></thead><tbody>${report.earlyWarnings.map((w) => `<tr data-warning="${escape(w.costCentre)}"><th>${escape(w.costCentre)}</th>`
+        + `<td>${money(w.before.outturnPence)} <span class="rag ${w.before.rag}">${w.before.rag.toUpperCase()}</span></td><td>${money(w.after.outturnPence)} <span class="rag ${w.after.rag}">${w.after.rag.toUpperCase()}</span></td>`
+        + `<td>${money(w.movedPence)}</td><td>${Object.entries(w.causes).filter(([, p]) => p !== 0).map(([c, p]) => `${escape(CAUSE_LABELS[c] ?? c)} ${money(p)}`).join('; ') || 'Budget change'}</td></tr>`).join('')}</tbody></table>`;
+  const bt = report.backtest;
+  const backtestLine = bt === undefined ? '' : `<p data-figure="backtest">Back-tested on ${escape(bt.financialYear)}: mean absolute error ${(['committed', 'continuing', 'trend', 'p50'] as const)
+    .map((b) => `${b === 'p50' ? 'P50' : b} ${(bt.meanAbsolutePercentageErrorBasisPoints[b] / 100).toFixed(2)}%`).join(', ')}; the actual outturn fell inside P10–P90 in ${bt.inRange.months} of ${bt.inRange.of} months.</p>`;
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>External placements: weekly report, week commencing ${escape(report.weekCommencing)}</title>
 <style>
@@ -50,6 +58,10 @@ export function renderWeeklyReportHtml(report: WeeklyReport, issued?: { id: stri
   <tr><th>Budget profiled to date</th><td>${money(headline.budgetToDatePence, 'budgetToDatePence')}</td></tr>
 </tbody></table>
 <table><thead><tr><th>Forecast basis</th><th>Projected outturn</th><th>Variance (+ over)</th><th>RAG</th></tr></thead><tbody>${scenarioRows}</tbody></table>
+<p>Range of outturns (simulated from the ledger's history): P10 ${money(headline.range.p10Pence, 'range.p10Pence')}, P50 ${money(headline.range.p50Pence, 'range.p50Pence')}, P90 ${money(headline.range.p90Pence, 'range.p90Pence')}.</p>
+${backtestLine}
+<h2>Early warnings</h2>
+${warnings}
 <h2>Cumulative spend, budget profile and forecast range</h2>
 ${renderChart(report.chart)}
 <h2>What moved since the last report</h2>

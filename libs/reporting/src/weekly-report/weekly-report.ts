@@ -5,7 +5,9 @@ import {
 import type { LedgerAsAt } from '@ledger/projections';
 import { buildCompliance, type ComplianceReport } from '../compliance/compliance';
 import { buildForecast, type Forecast } from '../forecast/forecast';
+import type { BacktestBasis } from '../forecast/backtest';
 import type { EarlyWarning } from '../forecast/early-warning';
+import { buildOutturnRange, type Percentiles } from '../forecast/outturn-range';
 import type { ForecastMovement } from '../forecast/forecast-movement';
 import type { RagThresholds } from '../forecast/rag';
 import { buildReturn, externalPlacements, type FinanceReturn } from '../returns/build-return';
@@ -31,7 +33,11 @@ export interface WeeklyReport {
     readonly spendToDatePence: Pence;
     readonly budgetToDatePence: Pence;
     readonly scenarios: Forecast['scenarios'];
+    /** The projected outturn as a range (P10, P50, P90), simulated from the trend model. */
+    readonly range: Percentiles;
   };
+  /** How the forecast did in the last completed year: each basis's mean absolute percentage error, months inside P10–P90. */
+  readonly backtest?: BacktestSummary;
   /** What moved since the previous issued report, by cause (absent for the first report). */
   readonly movementSinceLastReport?: ForecastMovement;
   /** Cost centres whose continuing outturn crossed a RAG boundary or moved past the threshold since the last report. */
@@ -41,7 +47,21 @@ export interface WeeklyReport {
   readonly chart: readonly ChartPoint[];
 }
 
-export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate, thresholds: RagThresholds, movement?: ForecastMovement, warnings?: readonly EarlyWarning[]): WeeklyReport {
+export interface BacktestSummary {
+  readonly financialYear: FinancialYear;
+  readonly meanAbsolutePercentageErrorBasisPoints: Readonly<Record<BacktestBasis, number>>;
+  readonly inRange: { readonly months: number; readonly of: number };
+}
+
+/** What an issued report adds to the figures: the move since the last one, its early warnings, the last back-test. */
+export interface WeeklyReportExtras {
+  readonly movement?: ForecastMovement;
+  readonly warnings?: readonly EarlyWarning[];
+  readonly backtest?: BacktestSummary;
+}
+
+export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate, thresholds: RagThresholds, extras: WeeklyReportExtras = {}): WeeklyReport {
+  const { movement, warnings, backtest } = extras;
   const weekEnd = addDays(weekCommencing, 7);
   const week = buildReturn('weekly', ledger, weekCommencing, weekEnd);
   const year = week.financialYear;
@@ -51,9 +71,11 @@ export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate,
   const budget = sumPence(Object.values(ledger.budgets.get(year)?.costCentres ?? {}).map((c) => c.amountPence));
   return {
     weekCommencing, financialYear: year, asAt: ledger.asAt,
-    headline: { budgetPence: budget, spendToDatePence: week.total.financialYearToDatePence, budgetToDatePence: budgetToDate(budget, year, weekEnd), scenarios: forecast.scenarios },
+    headline: { budgetPence: budget, spendToDatePence: week.total.financialYearToDatePence, budgetToDatePence: budgetToDate(budget, year, weekEnd), scenarios: forecast.scenarios,
+      range: buildOutturnRange(ledger, year, weekEnd, forecast.trendModel) },
     ...(movement === undefined ? {} : { movementSinceLastReport: movement }),
     ...(warnings === undefined ? {} : { earlyWarnings: warnings }),
+    ...(backtest === undefined ? {} : { backtest }),
     week, compliance, chart: chartPoints(ledger, year, weekEnd, budget),
   };
 }
