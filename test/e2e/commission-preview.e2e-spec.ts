@@ -13,6 +13,7 @@ interface HistoryEntry { type: string; data: Record<string, unknown> }
 describe('the cost of a commission before it is made', () => {
   let t: WebTestApp;
   let commissioner: string;
+  let a: string;
   let b: string;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const bBody = commissionBody({ weeklyRatePence: 105_000, startDate: '2026-11-23' });
@@ -28,6 +29,7 @@ describe('the cost of a commission before it is made', () => {
       await t.http.post(`/api/placements/${id}/in-house-searches`).set(as(commissioner)).send(noInHouseOption('2026-11-20')).expect(201);
       if (childRef === 'LAC-PRE0A') await t.http.post(`/api/placements/${id}/commission`).set(as(commissioner)).send(commissionBody({ weeklyRatePence: 140_000, startDate: '2026-11-23' })).expect(201);
       else b = id;
+      if (childRef === 'LAC-PRE0A') a = id;
     }
   });
   afterAll(() => t.close());
@@ -70,6 +72,29 @@ describe('the cost of a commission before it is made', () => {
     expect(commissioned.data.budgetWarning).toEqual({
       financialYear: '2026-27', costCentre: 'CC-IFA', budgetPence: 4_000_000, outturnBeforePence: 2_580_000, outturnAfterPence: 4_515_000, ragBefore: 'green',
     });
+  });
+
+  it('previews an extension on its form: the committed basis moves by the new term, nothing is recorded', async () => {
+    await t.http.post(`/api/placements/${a}/reviews`).set(as(commissioner)).send({ reviewedOn: '2026-11-23', outcome: 'extend' }).expect(201);
+    const before = await view(a);
+    // A's term ends 21 December; to 18 January is 28 more days at £1,400: £5,600 on the committed basis.
+    const api = await t.http.post(`/api/placements/${a}/extensions/preview`).set(as(commissioner)).send({ newTermEnd: '2027-01-18', reason: 'Settled' }).expect(200);
+    expect(api.body.committed.outturnAfterPence - api.body.committed.outturnBeforePence).toBe(560_000);
+    expect(api.body.continuing.outturnAfterPence).toBe(api.body.continuing.outturnBeforePence);
+    const { page } = await t.signedIn('commissioner-amrit');
+    await page.goto(`${t.base}/placements/${a}/extend`);
+    await page.fill('[name="newTermEnd-day"]', '18');
+    await page.fill('[name="newTermEnd-month"]', '1');
+    await page.fill('[name="newTermEnd-year"]', '2027');
+    await page.fill('[name="reason"]', 'Settled');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Check the cost first' }).click()]);
+    await expectAccessible(page);
+    const figures = await page.locator('#budget-preview').innerText();
+    expect(figures).toContain(`Committed to term ends, after this`);
+    expect(figures).toContain(`£${((api.body.committed.outturnAfterPence as number) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`);
+    await expect(page.locator('[name="reason"]').inputValue()).resolves.toBe('Settled');
+    await screenshot(page, 'extension-budget-preview');
+    expect(await view(a)).toEqual(before);
   });
 
   it('stamps nothing on a commission that leaves the cost centre within budget, and ignores a warning sent by the caller', async () => {

@@ -6,7 +6,8 @@ const RAG_WORDS = { green: 'green (within budget)', amber: 'amber (overspending)
 const signed = (value: Pence) => (value < 0 ? `${formatPounds(-value as Pence)} over budget` : `${formatPounds(value)} left`);
 
 /** The preview as the check-your-answers pages show it: a summary list and, when it leaves the cost centre red, a warning. */
-export function budgetPreviewView(preview: PlacementPreview) {
+export function budgetPreviewView(preview: PlacementPreview, what: 'commission' | 'extension' = 'commission') {
+  const goAhead = what === 'commission' ? 'You can still go ahead; the warning is recorded with the commission.' : 'You can still go ahead.';
   const c = preview.continuing;
   const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
   return {
@@ -18,9 +19,9 @@ export function budgetPreviewView(preview: PlacementPreview) {
       row('Budget headroom after this', signed(c.headroomAfterPence)),
       row('Committed to term ends, after this', `${formatPounds(preview.committed.outturnAfterPence)} (${formatPounds(preview.committed.outturnBeforePence)} now)`),
     ],
-    warning: c.ragAfter !== 'red' ? undefined
+    warning: c.ragAfter !== 'red' || (!preview.turnsRed && c.outturnAfterPence <= c.outturnBeforePence) ? undefined
       : preview.turnsRed
-        ? `This would turn ${preview.costCentre} red: its projected outturn would be ${formatPounds(c.outturnAfterPence)} against a budget of ${formatPounds(preview.budgetPence)}. You can still go ahead; the warning is recorded with the commission.`
-        : `${preview.costCentre} is already red; this adds ${formatPounds((c.outturnAfterPence - c.outturnBeforePence) as Pence)} to its projected outturn. You can still go ahead; the warning is recorded with the commission.`,
+        ? `This would turn ${preview.costCentre} red: its projected outturn would be ${formatPounds(c.outturnAfterPence)} against a budget of ${formatPounds(preview.budgetPence)}. ${goAhead}`
+        : `${preview.costCentre} is already red; this adds ${formatPounds((c.outturnAfterPence - c.outturnBeforePence) as Pence)} to its projected outturn. ${goAhead}`,
   };
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { envelopeFor, ExecutePlacementCommand, GetPlacement, NotFoundError, type PlacementView } from '@ledger/application';
+import { envelopeFor, ExecutePlacementCommand, GetPlacement, NotFoundError, PreviewPlacementCommand, type PlacementView } from '@ledger/application';
+import type { PlacementPreview } from '@ledger/reporting';
 import { END_REASONS } from '@ledger/domain';
 import { CurrentUser, PageRoles, WebPages, type WebRequest } from '../../auth/pages.decorator';
 import type { WebUser } from '../../auth/web-user';
@@ -9,6 +10,7 @@ import { FormReader, type FormValues } from '../../forms/form-reader';
 import type { ErrorsView } from '../../forms/form-submission';
 import { PageClock } from '../../rendering/page-clock';
 import { PageRenderer } from '../../rendering/page-renderer';
+import { budgetPreviewView } from './budget-preview';
 import { loadPlacement, placementSummary } from './placement-page-context';
 import { IN_HOUSE_RESOURCES, PLACEMENT_FORMS } from './placement-forms';
 import type { PlacementFormPage } from './placement-form-page';
@@ -47,6 +49,10 @@ export class PlacementFormsController {
     const page = formNamed(slug);
     const view = await this.load(id);
     const ifMatch = revisionFrom(body);
+    if (slug === 'extend' && body._action === 'preview') {
+      await this.preview(req, res, page, view, body);
+      return;
+    }
     const outcome = await page.submit(new FormReader(body), (command) => this.commands.execute(
       new ExecutePlacementCommand(view.placementId, command, envelopeFor({ id: user.id, role: req.webRole! }), { ifMatch }),
     ));
@@ -60,12 +66,27 @@ export class PlacementFormsController {
     res.redirect(303, `/placements/${view.placementId}`);
   }
 
+  /** The extension's cost before it is made: the same checks as recording it, then the form again with the figures. */
+  private async preview(req: WebRequest, res: Response, page: PlacementFormPage, view: PlacementView, body: Record<string, unknown>) {
+    let preview: PlacementPreview | undefined;
+    const form = new FormReader(body);
+    const outcome = await page.submit(form, async (command) => {
+      if (command.type === 'ExtendPlacement') preview = await this.queries.execute(new PreviewPlacementCommand(view.placementId, command));
+    });
+    const revision = revisionFrom(body) ?? view.revision;
+    if (outcome.kind === 'invalid') {
+      this.render(req, res, page, view, { values: outcome.values, errors: outcome.errors, revision }, outcome.status);
+      return;
+    }
+    this.render(req, res, page, view, { values: form.values(), revision, budget: preview === undefined ? undefined : budgetPreviewView(preview, 'extension') });
+  }
+
   private load(id: string): Promise<PlacementView> {
     return loadPlacement((placementId) => this.queries.execute(new GetPlacement(placementId)), id);
   }
 
   private render(req: WebRequest, res: Response, page: PlacementFormPage, view: PlacementView,
-    form: { values: FormValues; errors?: ErrorsView; revision: number }, status = 200) {
+    form: { values: FormValues; errors?: ErrorsView; revision: number; budget?: ReturnType<typeof budgetPreviewView> }, status = 200) {
     const today = this.time.today();
     this.pages.render(req, res, page.template, {
       pageTitle: page.title, formTitle: page.title, action: `/placements/${view.placementId}/${page.slug}`,
