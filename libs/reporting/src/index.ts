@@ -6,6 +6,7 @@ export * from './forecast/rag';
 export * from './forecast/trend-model';
 export * from './forecast/forecast';
 export * from './forecast/outturn-range';
+export { SeededRandom } from './forecast/seeded-random';
 export * from './forecast/forecast-movement';
 export * from './compliance/compliance';
 export * from './returns/return-xlsx';

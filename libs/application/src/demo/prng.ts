@@ -1,18 +1,16 @@
-/** mulberry32: a small seeded generator, so the demo council is the same for the same seed and day. */
+import { SeededRandom } from '@ledger/reporting';
+
+/** The demo's draws on the forecast's seeded generator, so the demo council is the same for the same seed and day. */
 export class Prng {
-  private state: number;
+  private readonly source: SeededRandom;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.source = new SeededRandom(seed);
   }
 
   /** A number in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.uint32() / 4294967296;
   }
 
   /** A whole number in [min, max], both included. */

@@ -1,6 +1,7 @@
 /**
  * A small seeded generator (mulberry32: 32-bit state, period 2^32), so the outturn range is the same
- * every time for the same ledger, year and as-of date. Not for anything secret.
+ * every time for the same ledger, year and as-of date, and the demo council for the same seed and day.
+ * Not for anything secret.
  */
 export class SeededRandom {
   private state: number;
@@ -9,13 +10,18 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
-  /** Uniform in (0, 1): never 0, so a logarithm of it is finite. */
-  next(): number {
+  /** The next whole number in [0, 2^32). */
+  uint32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 1) / 4_294_967_297;
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** Uniform in (0, 1): never 0, so a logarithm of it is finite. */
+  next(): number {
+    return (this.uint32() + 1) / 4_294_967_297;
   }
 
   /** A Poisson count with mean `mean` (Knuth's product of uniforms; by halves for large means, to stay in range). */
