@@ -12,7 +12,7 @@ const PAGES = [
   ...['in-house-search', 'in-house-match', 'review', 'extend', 'rate-change', 'joint-funding', 'end', 'withdraw', 'commission'].map((form) => `/placements/{b}/${form}`),
   '/renewals', '/finance', '/returns/weekly?weekCommencing=2026-11-16', '/returns/monthly?financialYear=2026-27&period=8',
   '/returns/quarterly?financialYear=2026-27&quarter=3', '/forecast/movement', '/forecast/backtest?financialYear=2025-26', '/compliance', '/budgets/2026-27', '/reports',
-  '/reports/weekly?weekCommencing=2026-11-16', '/jobs', '/notifications', '/opportunities', '/opportunities?asOf=2026-11-10',
+  '/reports/weekly?weekCommencing=2026-11-16', '/jobs', '/notifications', '/opportunities', '/opportunities?asOf=2026-11-10', '/sufficiency',
 ];
 
 describe('every page of the web service', () => {

@@ -1,1 +1,3 @@
-export const SUFFICIENCY_CONTROLLERS = [];
+import { SufficiencyController } from './sufficiency.controller';
+
+export const SUFFICIENCY_CONTROLLERS = [SufficiencyController];

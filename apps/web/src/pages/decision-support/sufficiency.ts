@@ -1,1 +1,3 @@
-export const SUFFICIENCY_PAGES = [];
+import { SufficiencyPageController } from './sufficiency.controller';
+
+export const SUFFICIENCY_PAGES = [SufficiencyPageController];

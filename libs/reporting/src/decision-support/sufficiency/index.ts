@@ -1,1 +1,2 @@
-export {};
+export * from './demand';
+export * from './what-if';
