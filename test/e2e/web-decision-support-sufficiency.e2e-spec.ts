@@ -58,6 +58,21 @@ describe('sufficiency and what-if, by API and page', () => {
     expect(demand.pagination.totals).toMatchObject({ byMonth: 5, byNeed: 2 });
   });
 
+  it('gives every demand row and the stepped-down placements as CSV, money in pounds', async () => {
+    const demand = await t.http.get('/api/sufficiency?from=2026-11-01&to=2027-03-31&format=csv').set('Authorization', `Bearer ${bearer}`).expect(200);
+    expect(demand.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = demand.text.trim().split('\r\n');
+    expect(lines[0]).toBe('from,to,asAt,dimension,value,total,inHouse,external,open,withdrawn,externalShareBasisPoints');
+    expect(lines).toContainEqual(expect.stringMatching(/,month,2027-03,3,0,3,0,0,10000$/));
+    expect(lines).toContainEqual(expect.stringMatching(/,need,trauma,2,0,2,0,0,10000$/));
+    const answer = await post({ placementType: 'U4', ageBand: '12+', additionalInHousePlacements: 1, from: '2027-03-18' }).query({ format: 'csv' }).expect(200);
+    const rows = answer.text.trim().split('\r\n');
+    expect(rows[0]).toContain('saving2026-27Pounds,saving2027-28Pounds');
+    // 142,000p this year and 3,712,286p next, as the JSON worked example.
+    expect(rows[1]).toMatch(/,LAC-C0014,12-15,Brightway Fostering,1260\.00,2027-03-18,,1420\.00,37122\.86$/);
+    await t.http.get('/api/sufficiency?format=xml').set('Authorization', `Bearer ${bearer}`).expect(400);
+  });
+
   it.each([
     [{ placementType: 'U4', ageBand: 'teenagers', additionalInHousePlacements: 1, from: '2027-03-18' }, 'ageBand'],
     [{ placementType: 'P1', ageBand: '12+', additionalInHousePlacements: 1, from: '2027-03-18' }, 'placementType'],

@@ -102,9 +102,9 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
 
     it('shows each role only the navigation items it may use', async () => {
       const expected: Record<string, string[]> = {
-        'commissioner-amrit': ['Placements', 'Renewals', 'Compliance', 'Notifications'],
-        'finance-dana': ['Placements', 'Finance', 'Returns', 'Budgets', 'Compliance', 'Reports', 'Notifications'],
-        'manager-eve': ['Placements', 'Renewals', 'Finance', 'Returns', 'Compliance', 'Reports', 'Notifications'],
+        'commissioner-amrit': ['Placements', 'Renewals', 'Compliance', 'Opportunities', 'Sufficiency', 'Notifications'],
+        'finance-dana': ['Placements', 'Finance', 'Returns', 'Budgets', 'Compliance', 'Opportunities', 'Sufficiency', 'Reports', 'Notifications'],
+        'manager-eve': ['Placements', 'Renewals', 'Finance', 'Returns', 'Compliance', 'Sufficiency', 'Reports', 'Notifications'],
         'admin-sam': ['Placements', 'Reports', 'Jobs', 'Notifications'],
       };
       for (const [user, items] of Object.entries(expected)) {
@@ -146,7 +146,7 @@ describe('the web pages keep out forged posts, the wrong roles and signed-out vi
       const { context, page } = await t.signedIn('finance-dana');
       await expect(page.locator('h1').textContent()).resolves.toBe('Placement ledger');
       const tasks = await page.locator('main li h2 a').allTextContents();
-      expect(tasks).toEqual(['Placements', 'Finance', 'Returns', 'Budgets', 'Compliance', 'Reports', 'Notifications']);
+      expect(tasks).toEqual(['Placements', 'Finance', 'Returns', 'Budgets', 'Compliance', 'Opportunities', 'Sufficiency', 'Reports', 'Notifications']);
       // The year at a glance, from the same query as GET /api/forecast (nothing recorded here: all zero, green).
       const forecast = (await t.http.get('/api/forecast?financialYear=2026-27&asOf=2026-11-23').set('Authorization', `Bearer ${await t.token(['finance'])}`).expect(200)).body;
       await expect(page.locator('[data-figure="projectedOutturnPence"]').textContent()).resolves.toBe('£0.00');

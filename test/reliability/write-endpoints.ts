@@ -58,6 +58,14 @@ export interface WriteEndpoint {
 const placement = (action: string, ready: PlacementState, fields: Fields, body: Record<string, unknown>): WriteEndpoint =>
   ({ method: 'POST', route: `/api/placements/:id/${action}`, ready, fields, body });
 
+const COMMISSION_FIELDS: Fields = {
+  provider: PROVIDER, placementType: oneOf(PLACEMENT_TYPE_CODES), weeklyRatePence: RATE, startDate: date, initialTermDays: optional(int(1, 3660)),
+  costCentre: text(40), emergencyReason: optional(text(2000)), rateException: RATE_EXCEPTION,
+};
+const COMMISSION_BODY = commissionBody({ initialTermDays: 28, emergencyReason: 'Police protection', rateException: { reason: 'Sibling group', approvedBy: 'Head of service' } });
+const EXTENSION_FIELDS: Fields = { newTermEnd: date, weeklyRatePence: optional(RATE), reason: text(2000), rateException: RATE_EXCEPTION };
+const EXTENSION_BODY = { newTermEnd: '2027-03-22', weeklyRatePence: 96_000, reason: 'Stable', rateException: { reason: 'Complex needs', approvedBy: 'Head of service' } };
+
 export const ENDPOINTS: readonly WriteEndpoint[] = [
   {
     method: 'POST', route: '/api/placements',
@@ -70,13 +78,12 @@ export const ENDPOINTS: readonly WriteEndpoint[] = [
   },
   placement('in-house-searches', 'requested', { searchedOn: date, options: list(object({ resource: text(200), outcome: oneOf(['available', 'unavailable', 'unsuitable']), note: optional(text(2000)) })) }, noInHouseOption()),
   placement('in-house-match', 'offered', { resource: text(200), startDate: date }, { resource: 'In-house foster carers', startDate: '2026-11-30' }),
-  placement('commission', 'searched', {
-    provider: PROVIDER, placementType: oneOf(PLACEMENT_TYPE_CODES), weeklyRatePence: RATE, startDate: date, initialTermDays: optional(int(1, 3660)),
-    costCentre: text(40), emergencyReason: optional(text(2000)), rateException: RATE_EXCEPTION,
-  }, commissionBody({ initialTermDays: 28, emergencyReason: 'Police protection', rateException: { reason: 'Sibling group', approvedBy: 'Head of service' } })),
+  placement('commission', 'searched', COMMISSION_FIELDS, COMMISSION_BODY),
+  // The previews take the commands' own bodies and must refuse what the commands refuse, recording nothing either way.
+  placement('commission/preview', 'searched', COMMISSION_FIELDS, COMMISSION_BODY),
   placement('reviews', 'commissioned', { reviewedOn: date, outcome: oneOf(['extend', 'end', 'step-down-in-house']), notes: optional(text(4000)) }, { reviewedOn: '2026-12-20', outcome: 'extend', notes: 'Settled' }),
-  placement('extensions', 'commissioned', { newTermEnd: date, weeklyRatePence: optional(RATE), reason: text(2000), rateException: RATE_EXCEPTION },
-    { newTermEnd: '2027-03-22', weeklyRatePence: 96_000, reason: 'Stable', rateException: { reason: 'Complex needs', approvedBy: 'Head of service' } }),
+  placement('extensions', 'commissioned', EXTENSION_FIELDS, EXTENSION_BODY),
+  placement('extensions/preview', 'commissioned', EXTENSION_FIELDS, EXTENSION_BODY),
   placement('rate-changes', 'commissioned', { effectiveFrom: date, weeklyRatePence: RATE, reason: text(2000), rateException: RATE_EXCEPTION },
     { effectiveFrom: '2026-12-01', weeklyRatePence: 99_000, reason: 'Uplift', rateException: { reason: 'Uplift agreed', approvedBy: 'Head of service' } }),
   placement('joint-funding', 'commissioned', { contributor: text(100), shareBasisPoints: int(1, 10_000), effectiveFrom: date }, { contributor: 'health', shareBasisPoints: 2500, effectiveFrom: '2026-12-01' }),
@@ -86,6 +93,12 @@ export const ENDPOINTS: readonly WriteEndpoint[] = [
     method: 'PUT', route: '/api/budgets/:financialYear/:costCentre', fields: { amountPence: int(0, MAX_BUDGET_PENCE), reason: text(2000) },
     body: { amountPence: 1_400_000_000, reason: 'Revised by Cabinet' },
     setupKey: { key: 'reliability-setup-budget', first: { amountPence: 1_250_000_000, reason: 'Approved by Cabinet' }, other: { amountPence: 1_300_000_000, reason: 'Approved by Cabinet' } },
+  },
+  {
+    // A model that records nothing; every field is held to its pattern, so no hostile value can pass for a valid one.
+    method: 'POST', route: '/api/sufficiency/what-if',
+    fields: { placementType: text(4), ageBand: text(5), additionalInHousePlacements: int(1, 1000), from: date },
+    body: { placementType: 'U4', ageBand: '12+', additionalInHousePlacements: 10, from: '2026-04-01' },
   },
   { method: 'POST', route: '/api/jobs/renewal-sweep', fields: {}, body: {} },
   { method: 'POST', route: '/api/jobs/weekly-report', fields: {}, body: {} },

@@ -1,16 +1,26 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig, GetSufficiency, GetSufficiencyWhatIf } from '@ledger/application';
 import { localDate, todayIn } from '@ledger/domain';
-import { lastTwelveMonths, parseAgeRange } from '@ledger/reporting';
+import { demandToCsv, lastTwelveMonths, parseAgeRange, whatIfToCsv } from '@ledger/reporting';
 import { Roles } from '../auth/auth.decorators';
 import { paged, PageQuery } from '../http/pagination';
 import { RequestValidationError } from '../http/problem';
 import { IsLocalDate } from '../http/validators';
 
-export class SufficiencyQuery extends PageQuery {
+export class CsvQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'Or ask for text/csv in Accept. The CSV holds every row, money in pounds' })
+  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+/** `format=csv`, or no format and an Accept header preferring text/csv to JSON. */
+const wantsCsv = (query: CsvQuery, req: Request): boolean =>
+  query.format === undefined ? req.accepts(['application/json', 'text/csv']) === 'text/csv' : query.format === 'csv';
+
+export class SufficiencyQuery extends CsvQuery {
   @ApiPropertyOptional({ example: '2025-12-01', description: 'First day of demand counted; default the first day of the month 12 months before this one' })
   @IsOptional() @IsLocalDate() from?: string;
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Last day counted (inclusive); default the last day of last month' })
@@ -42,21 +52,25 @@ export class SufficiencyController {
   /** Demand by month, placement type, age band and need, split in-house / external / open / withdrawn, with the trend. */
   @Get()
   @Roles('manager', 'finance', 'commissioner')
-  async demand(@Query() query: SufficiencyQuery) {
+  @ApiProduces('application/json', 'text/csv')
+  async demand(@Query() query: SufficiencyQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const now = this.clock.now();
     const window = lastTwelveMonths(todayIn(now, this.config.timeZone));
     const from = query.from === undefined ? window.from : localDate(query.from);
     const to = query.to === undefined ? window.to : localDate(query.to);
     if (to < from) throw new RequestValidationError([{ field: 'to', message: 'must be on or after from' }]);
     const demand = await this.queries.execute(new GetSufficiency(from, to, query.asAt === undefined ? now : new Date(query.asAt)));
-    return paged(demand, query, ['byMonth', 'byPlacementType', 'byAgeBand', 'byNeed']);
+    if (!wantsCsv(query, req)) return paged(demand, query, ['byMonth', 'byPlacementType', 'byAgeBand', 'byNeed']);
+    res.type('text/csv').attachment(`sufficiency-${from}-${to}.csv`);
+    return demandToCsv(demand);
   }
 
   /** A model over the ledger, not a command: nothing is recorded (an Idempotency-Key, if sent, replays it like any POST). */
   @Post('what-if')
   @HttpCode(200)
   @Roles('manager', 'finance', 'commissioner')
-  async whatIf(@Body() body: WhatIfBody, @Query() page: PageQuery) {
+  @ApiProduces('application/json', 'text/csv')
+  async whatIf(@Body() body: WhatIfBody, @Query() page: CsvQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const ageRange = parseAgeRange(body.ageBand);
     if (ageRange === undefined) throw new RequestValidationError([{ field: 'ageBand', message: 'must be an age range such as 12+, 12-15 or 14' }]);
     if (this.config.decisionSupport.inHouseWeeklyCostPence[body.placementType] === undefined) {
@@ -64,6 +78,8 @@ export class SufficiencyController {
     }
     const asAt = body.asAt === undefined ? this.clock.now() : new Date(body.asAt);
     const answer = await this.queries.execute(new GetSufficiencyWhatIf(body.placementType, ageRange, body.additionalInHousePlacements, localDate(body.from), asAt));
-    return paged(answer, page, ['steppedDown']);
+    if (!wantsCsv(page, req)) return paged(answer, page, ['steppedDown']);
+    res.type('text/csv').attachment(`what-if-${body.placementType}-${body.from}.csv`);
+    return whatIfToCsv(answer);
   }
 }

@@ -15,9 +15,11 @@ const WHAT_EACH_PAGE_IS_FOR: Record<string, string> = {
   '/returns/weekly': 'Weekly, monthly and quarterly returns, as known at any time, with CSV and XLSX.',
   '/budgets': 'Set and adjust the external placements budget, with the reason for each change.',
   '/compliance': 'In-house first: searches, emergency ratification, reviews on time, quality and distance.',
+  '/opportunities': 'Placements that could step down in-house, and needs that suggest a health or education share.',
+  '/sufficiency': 'Demand and how it was met, and what more in-house places would have saved.',
   '/reports': 'The weekly senior-manager report as issued each Monday, with PDF and XLSX.',
   '/jobs': 'Schedules, next runs and failed jobs; run the renewal sweep now.',
-  '/notifications': 'Reviews due on placements you commissioned.',
+  '/notifications': 'Reviews due on placements you commissioned, and early warnings of the budget.',
 };
 
 @WebPages()

@@ -1,2 +1,3 @@
 export * from './demand';
 export * from './what-if';
+export * from './sufficiency-csv';
