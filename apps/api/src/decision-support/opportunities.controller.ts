@@ -1,22 +1,21 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig, GetJointFundingOpportunities, GetStepDownOpportunities } from '@ledger/application';
 import { financialYearOf, localDate, todayIn, type LocalDate } from '@ledger/domain';
 import { jointFundingToCsv, stepDownToCsv } from '@ledger/reporting';
 import { Roles } from '../auth/auth.decorators';
-import { paged, PageQuery } from '../http/pagination';
+import { CsvPageQuery, wantsCsv } from '../http/csv-format';
+import { paged } from '../http/pagination';
 import { financialYearParam, IsLocalDate } from '../http/validators';
 
-export class StepDownQuery extends PageQuery {
+export class StepDownQuery extends CsvPageQuery {
   @ApiPropertyOptional({ example: '2026-11-23', description: 'The day the placements must be running on; default today' })
   @IsOptional() @IsLocalDate() asOf?: string;
   @ApiPropertyOptional({ description: 'Only events recorded by this instant count (ISO 8601 with offset); default now' })
   @IsOptional() @IsISO8601({ strict: true }) asAt?: string;
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'Or ask for text/csv in Accept. The CSV holds every row, money in pounds' })
-  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
 export class JointFundingQuery extends StepDownQuery {
@@ -61,7 +60,3 @@ export class OpportunitiesController {
     return { asOf: query.asOf === undefined ? todayIn(now, this.config.timeZone) : localDate(query.asOf), asAt: query.asAt === undefined ? now : new Date(query.asAt) };
   }
 }
-
-/** `format=csv`, or no format and an Accept header preferring text/csv to JSON. */
-const wantsCsv = (query: StepDownQuery, req: Request): boolean =>
-  query.format === undefined ? req.accepts(['application/json', 'text/csv']) === 'text/csv' : query.format === 'csv';

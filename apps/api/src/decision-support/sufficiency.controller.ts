@@ -2,25 +2,17 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '
 import type { Request, Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig, GetSufficiency, GetSufficiencyWhatIf } from '@ledger/application';
 import { localDate, todayIn } from '@ledger/domain';
 import { demandToCsv, lastTwelveMonths, parseAgeRange, whatIfToCsv } from '@ledger/reporting';
 import { Roles } from '../auth/auth.decorators';
-import { paged, PageQuery } from '../http/pagination';
+import { CsvPageQuery, wantsCsv } from '../http/csv-format';
+import { paged } from '../http/pagination';
 import { RequestValidationError } from '../http/problem';
 import { IsLocalDate } from '../http/validators';
 
-export class CsvQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'Or ask for text/csv in Accept. The CSV holds every row, money in pounds' })
-  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
-}
-
-/** `format=csv`, or no format and an Accept header preferring text/csv to JSON. */
-const wantsCsv = (query: CsvQuery, req: Request): boolean =>
-  query.format === undefined ? req.accepts(['application/json', 'text/csv']) === 'text/csv' : query.format === 'csv';
-
-export class SufficiencyQuery extends CsvQuery {
+export class SufficiencyQuery extends CsvPageQuery {
   @ApiPropertyOptional({ example: '2025-12-01', description: 'First day of demand counted; default the first day of the month 12 months before this one' })
   @IsOptional() @IsLocalDate() from?: string;
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Last day counted (inclusive); default the last day of last month' })
@@ -70,7 +62,7 @@ export class SufficiencyController {
   @HttpCode(200)
   @Roles('manager', 'finance', 'commissioner')
   @ApiProduces('application/json', 'text/csv')
-  async whatIf(@Body() body: WhatIfBody, @Query() page: CsvQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async whatIf(@Body() body: WhatIfBody, @Query() page: CsvPageQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const ageRange = parseAgeRange(body.ageBand);
     if (ageRange === undefined) throw new RequestValidationError([{ field: 'ageBand', message: 'must be an age range such as 12+, 12-15 or 14' }]);
     if (this.config.decisionSupport.inHouseWeeklyCostPence[body.placementType] === undefined) {

@@ -33,6 +33,21 @@ interface Renewable { readonly costCentre: string; readonly cumulative: readonly
  * date, the current terms, recorded ends) is the same in every run. Percentiles by nearest rank.
  */
 export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, model: TrendModel): OutturnRange {
+  // The same ledger object (nothing recorded since) answers from what was simulated for it.
+  const key = `${year}/${asOf}/${JSON.stringify(model)}`;
+  const kept = rangesOf.get(ledger) ?? new Map<string, OutturnRange>();
+  rangesOf.set(ledger, kept);
+  const found = kept.get(key);
+  if (found !== undefined) return found;
+  const range = simulateOutturns(ledger, year, asOf, model);
+  kept.set(key, range);
+  return range;
+}
+
+/** Ranges already simulated, per ledger (held only while the ledger is). */
+const rangesOf = new WeakMap<LedgerAsAt, Map<string, OutturnRange>>();
+
+function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, model: TrendModel): OutturnRange {
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
   const certain = new Map<string, Pence>();
