@@ -53,7 +53,7 @@ export function buildBacktest(
   const actual = buildForecast(now, year, end, thresholds).scenarios.continuing.actualToDatePence;
   const months = asKnownAt.map(({ monthStart, ledger }): BacktestMonth => {
     const forecast = buildForecast(ledger, year, monthStart, thresholds);
-    const range = buildOutturnRange(ledger, year, monthStart, forecast.trendModel);
+    const range = buildOutturnRange(ledger, year, monthStart);
     const projectedPence = {
       committed: forecast.scenarios.committed.projectedOutturnPence, continuing: forecast.scenarios.continuing.projectedOutturnPence,
       trend: forecast.scenarios.trend.projectedOutturnPence, p50: range.p50Pence,

@@ -3,7 +3,7 @@ import {
   evolvePlacement, financialYear, initialPlacementState, type LocalDate, type Pence, type PlacementEvent, type PlacementState,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
-import { buildForecast } from './forecast';
+import { placedFor, plusDays } from './placed-for-specs';
 import { buildOutturnRange, buildForecastWithRange } from './outturn-range';
 import { DEFAULT_RAG } from './rag';
 
@@ -38,27 +38,42 @@ describe('the projected outturn as a range', () => {
   const asOf = d('2026-11-23');
 
   it('is the same for the same ledger, year and as-of date', () => {
-    const forecast = buildForecast(ledger, year, asOf, DEFAULT_RAG);
     // A copy of the ledger is another object, so the second range is simulated afresh, not read back.
-    expect(buildOutturnRange(ledger, year, asOf, forecast.trendModel)).toEqual(buildOutturnRange({ ...ledger }, year, asOf, forecast.trendModel));
+    expect(buildOutturnRange(ledger, year, asOf)).toEqual(buildOutturnRange({ ...ledger }, year, asOf));
+    expect(buildOutturnRange(ledger, year, asOf).seed).toBe(buildOutturnRange({ ...ledger }, year, asOf).seed);
   });
 
-  it('sits at or above the committed basis, with P10 <= P50 <= P90 in total and per cost centre', () => {
+  it('sits at or above the actual to date, with P10 <= P50 <= P90 in total and per cost centre', () => {
     const { scenarios, range } = buildForecastWithRange(ledger, year, asOf, DEFAULT_RAG);
     expect(range.runs).toBe(500);
     expect(range.p10Pence).toBeLessThanOrEqual(range.p50Pence);
     expect(range.p50Pence).toBeLessThanOrEqual(range.p90Pence);
-    expect(range.p10Pence).toBeGreaterThanOrEqual(scenarios.committed.projectedOutturnPence);
+    expect(range.p10Pence).toBeGreaterThanOrEqual(scenarios.continuing.actualToDatePence);
     expect(range.p90Pence).toBeGreaterThan(range.p10Pence);
     for (const [costCentre, c] of Object.entries(range.costCentres)) {
       expect(c.p10Pence <= c.p50Pence && c.p50Pence <= c.p90Pence).toBe(true);
-      expect(c.p10Pence).toBeGreaterThanOrEqual(scenarios.committed.costCentres[costCentre].projectedOutturnPence);
+      expect(c.p10Pence).toBeGreaterThanOrEqual(scenarios.continuing.costCentres[costCentre].actualToDatePence);
     }
   });
 
-  it('centres on the trend basis: its P50 within 5% of the expected outturn worked out exactly', () => {
+  it('ends a running placement where every placement like it ended: a worked example', () => {
+    // Ten U4 placements began in December 2025 and each ended after 300 days; one more began on 1 May 2026
+    // at £800 a week. None began in the last 26 weeks, so no new demand; no rate changed, so no drift.
+    const alike = Array.from({ length: 10 }, (_, i) => placedFor({ id: `a${i}`, start: plusDays('2025-12-01', i), end: plusDays('2025-12-01', i + 300) }));
+    const ledger = ledgerOf([...alike, placedFor({ id: 'subject', start: '2026-05-01' })]);
     const { scenarios, range } = buildForecastWithRange(ledger, year, asOf, DEFAULT_RAG);
-    expect(Math.abs(range.p50Pence - scenarios.trend.projectedOutturnPence) / scenarios.trend.projectedOutturnPence).toBeLessThan(0.05);
+    // Every run ends it 300 days after its start, on 25 February 2027: 94 days from 23 November at £800 a
+    // week, by the ledger's rule a difference of the cumulative cost G(n) = round(80,000 × n / 7) at 300 and 206 days.
+    const rest = 3_428_571 - 2_354_286;
+    expect(range).toMatchObject({ p10Pence: scenarios.continuing.actualToDatePence + rest, p90Pence: scenarios.continuing.actualToDatePence + rest });
+    expect(range.model.durations[0]).toMatchObject({ group: 'all', ended: 10, medianDays: 300 });
+  });
+
+  it('runs a placement to the year end once it has outlasted every placement seen to end', () => {
+    const alike = Array.from({ length: 10 }, (_, i) => placedFor({ id: `a${i}`, start: plusDays('2025-12-01', i), end: plusDays('2025-12-01', i + 100) }));
+    const { scenarios, range } = buildForecastWithRange(ledgerOf([...alike, placedFor({ id: 'subject', start: '2026-05-01' })]), year, asOf, DEFAULT_RAG);
+    // 206 days old on 23 November, past the last end at 100 days: it runs on, as the continuing basis says.
+    expect(range).toMatchObject({ p10Pence: scenarios.continuing.projectedOutturnPence, p90Pence: scenarios.continuing.projectedOutturnPence });
   });
 
   it('collapses to the certain outturn when every placement has a recorded end and nothing new is expected', () => {

@@ -1,13 +1,15 @@
 import {
-  addDays, addPence, costTimelineOf, daysBetween, financialYearRange, maxDate, minDate, pence, periodCost, roundHalfUpDiv, ZERO,
-  type FinancialYear, type LocalDate, type Pence,
+  costTimelineOf, daysBetween, financialYearRange, maxDate, minDate, pence, periodCost, type FinancialYear, type LocalDate, type Pence,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
-import { externalPlacements, type Placed } from '../returns/build-return';
-import { SeededRandom, seedOf } from './seeded-random';
-import { buildForecast, toCome, type Forecast } from './forecast';
+import { externalPlacements } from '../returns/build-return';
+import { Arrivals } from './arrivals';
+import { CostAhead } from './cost-ahead';
+import { buildForecast, type Forecast } from './forecast';
 import type { RagThresholds } from './rag';
-import { LOOKBACK_DAYS, type TrendModel } from './trend-model';
+import { curveFor, learnRangeModel, startingAgeBand, summariseRangeModel, type RangeModelSummary } from './range-model';
+import { SeededRandom, seedOf } from './seeded-random';
+import { drawLength, type SurvivalCurve } from './survival';
 
 /** Simulated years per range: enough that P10 and P90 move by well under 1% between seeds on the demo council. */
 export const RANGE_RUNS = 500;
@@ -19,27 +21,40 @@ export interface OutturnRange extends Percentiles {
   /** The simulation's seed: fixed by the year and the as-of date, so the same `asAt` gives the same range. */
   readonly seed: number;
   readonly costCentres: Readonly<Record<string, Percentiles>>;
+  /** What it was simulated from: the survival curves, new demand by month and the rates' drift. */
+  readonly model: RangeModelSummary;
 }
 
-/** One placement with no recorded end: its further terms' costs, cumulated (the k-th entry is k more terms). */
-interface Renewable { readonly costCentre: string; readonly cumulative: readonly Pence[] }
+/** A placement with no recorded end: where its cost starts, how old it is then, its survival curve and costs ahead. */
+interface Running {
+  readonly centre: number;
+  readonly curve: SurvivalCurve;
+  /** Days from its start to where its cost ahead begins (0 for one that starts after the as-of date). */
+  readonly age: number;
+  /** Days from the as-of date to where its cost ahead begins. */
+  readonly lead: number;
+  /** Days from there to the year end. */
+  readonly span: number;
+  readonly cost: CostAhead;
+}
 
 /**
- * The projected outturn as a range, by simulating the rest of the year `RANGE_RUNS` times from the
- * trend model (docs/forecast-method.md): each placement without a recorded end runs its current term,
- * then renews term after term, each with the learned extension probability, until one is not renewed
- * or the year ends; new commissions arrive at random at the look-back rate, each at the mean starting
- * rate for a random (exponential) time of the learned mean duration. What is certain (the actual to
- * date, the current terms, recorded ends) is the same in every run. Percentiles by nearest rank.
+ * The projected outturn as a range, by simulating the rest of the year `RANGE_RUNS` times from a model
+ * learned from the ledger before the as-of date (docs/forecast-method.md). Each placement with no
+ * recorded end runs for a length drawn from the survival curve of its type and the child's age band,
+ * given how long it has run; new commissions arrive at the look-back rate (itself drawn, for the
+ * uncertainty in learning it from few commissions), more or fewer by calendar month, each like a
+ * recent one; rates drift as they have. The actual to date and recorded ends are the same in every
+ * run. Percentiles by nearest rank.
  */
-export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, model: TrendModel): OutturnRange {
+export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate): OutturnRange {
   // The same ledger object (nothing recorded since) answers from what was simulated for it.
-  const key = `${year}/${asOf}/${JSON.stringify(model)}`;
+  const key = `${year}/${asOf}`;
   const kept = rangesOf.get(ledger) ?? new Map<string, OutturnRange>();
   rangesOf.set(ledger, kept);
   const found = kept.get(key);
   if (found !== undefined) return found;
-  const range = simulateOutturns(ledger, year, asOf, model);
+  const range = simulateOutturns(ledger, year, asOf);
   kept.set(key, range);
   return range;
 }
@@ -47,75 +62,48 @@ export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf:
 /** Ranges already simulated, per ledger (held only while the ledger is). */
 const rangesOf = new WeakMap<LedgerAsAt, Map<string, OutturnRange>>();
 
-function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, model: TrendModel): OutturnRange {
+function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate): OutturnRange {
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
-  const certain = new Map<string, Pence>();
-  const renewable: Renewable[] = [];
-  for (const p of externalPlacements(ledger.placements)) {
+  const placements = externalPlacements(ledger.placements);
+  const model = learnRangeModel(placements, asOf);
+  const centres = [...new Set([...placements.map((p) => p.costCentre), ...Object.keys(model.newDemand)])].sort();
+  const index = new Map(centres.map((c, i) => [c, i]));
+  const certain = new Array<number>(centres.length).fill(0);
+  const running: Running[] = [];
+  for (const p of placements) {
     const timeline = costTimelineOf(p);
-    const known = addPence(periodCost(timeline, yearStart, cut).netPence, toCome(p, p.endDate === undefined ? 'committed' : 'continuing', cut, yearEnd));
-    certain.set(p.costCentre, addPence(certain.get(p.costCentre) ?? ZERO, known));
-    if (p.endDate === undefined) renewable.push({ costCentre: p.costCentre, cumulative: furtherTerms(p, cut, yearEnd, model) });
+    const centre = index.get(p.costCentre) as number;
+    certain[centre] += periodCost(timeline, yearStart, cut).netPence;
+    if (p.endDate !== undefined) { certain[centre] += periodCost(timeline, cut, maxDate(cut, minDate(p.endDate, yearEnd))).netPence; continue; }
+    const from = maxDate(cut, p.startDate);
+    if (from >= yearEnd) continue;
+    running.push({ centre, curve: curveFor(model, p.placementType, startingAgeBand(p)), age: daysBetween(p.startDate, from),
+      lead: daysBetween(cut, from), span: daysBetween(from, yearEnd), cost: new CostAhead(timeline, from, yearEnd) });
   }
-  for (const costCentre of Object.keys(model.newDemand)) if (!certain.has(costCentre)) certain.set(costCentre, ZERO);
-  const centres = [...certain.keys()].sort();
+  const arrivals = new Arrivals(model, cut, yearEnd);
   const seed = seedOf(`${year}/${asOf}`);
   const random = new SeededRandom(seed);
-  const p = model.extensionBasisPoints / 10_000;
-  const remaining = daysBetween(cut, yearEnd);
-  const outturns = new Map(centres.map((c) => [c, [] as number[]]));
+  const drift = model.dailyRateDrift;
+  const outturns = centres.map(() => [] as number[]);
   const totals: number[] = [];
   for (let run = 0; run < RANGE_RUNS; run++) {
-    const byCentre = new Map(centres.map((c) => [c, certain.get(c) as number]));
-    for (const r of renewable) {
-      const terms = renewals(random, p, r.cumulative.length - 1);
-      if (terms > 0) byCentre.set(r.costCentre, (byCentre.get(r.costCentre) as number) + r.cumulative[terms]);
+    const byCentre = [...certain];
+    for (const r of running) {
+      const length = drawLength(r.curve, r.age, random.next());
+      const days = length === undefined ? r.span : Math.min(length - r.age, r.span);
+      byCentre[r.centre] += r.cost.upTo(days) * (1 + drift * (r.lead + days / 2));
     }
-    for (const [costCentre, demand] of Object.entries(model.newDemand)) {
-      byCentre.set(costCentre, (byCentre.get(costCentre) as number) + newDemand(random, demand, remaining));
-    }
+    centres.forEach((c, i) => { byCentre[i] += arrivals.simulate(random, c); });
     let total = 0;
-    for (const [c, value] of byCentre) { outturns.get(c)!.push(value); total += value; }
+    byCentre.forEach((value, i) => { const whole = Math.round(value); outturns[i].push(whole); total += whole; });
     totals.push(total);
   }
   return {
     runs: RANGE_RUNS, seed, ...percentiles(totals),
-    costCentres: Object.fromEntries(centres.map((c) => [c, percentiles(outturns.get(c)!)])),
+    costCentres: Object.fromEntries(centres.map((c, i) => [c, percentiles(outturns[i])])),
+    model: summariseRangeModel(model),
   };
-}
-
-/** The cumulative cost of each further term after the current one, to the year end: entry 0 is nothing. */
-function furtherTerms(p: Placed, from: LocalDate, yearEnd: LocalDate, model: TrendModel): Pence[] {
-  const length = model.extensionDays[p.placementType] ?? model.defaultExtensionDays;
-  const timeline = costTimelineOf(p);
-  const cumulative: Pence[] = [ZERO];
-  for (let termStart = p.termEnd; termStart < yearEnd; termStart = addDays(termStart, length)) {
-    const start = maxDate(termStart, from);
-    const end = minDate(addDays(termStart, length), yearEnd);
-    cumulative.push(addPence(cumulative[cumulative.length - 1], start < end ? periodCost(timeline, start, end).netPence : ZERO));
-  }
-  return cumulative;
-}
-
-/** How many further terms follow, each with probability p: geometric, at most `most`. */
-function renewals(random: SeededRandom, p: number, most: number): number {
-  if (most <= 0 || p <= 0) return 0;
-  if (p >= 1) return most;
-  return Math.min(most, Math.floor(Math.log(random.next()) / Math.log(p)));
-}
-
-/** New commissions in the days left: a Poisson number, each starting on a uniform day and lasting an exponential time. */
-function newDemand(random: SeededRandom, demand: TrendModel['newDemand'][string], remainingDays: number): number {
-  if (demand.commissions === 0 || remainingDays <= 0) return 0;
-  const arrivals = random.poisson((demand.commissions * remainingDays) / LOOKBACK_DAYS);
-  let days = 0;
-  for (let i = 0; i < arrivals; i++) {
-    const startsAfter = Math.floor(random.next() * remainingDays);
-    const lasts = Math.max(1, Math.round(-Math.log(random.next()) * demand.meanDurationDays));
-    days += Math.min(lasts, remainingDays - startsAfter);
-  }
-  return roundHalfUpDiv(days * demand.meanWeeklyRatePence, 7);
 }
 
 /** Nearest-rank percentiles of whole pence. */
@@ -129,6 +117,5 @@ function percentiles(values: number[]): Percentiles {
 export type ForecastWithRange = Forecast & { readonly range: OutturnRange };
 
 export function buildForecastWithRange(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, thresholds: RagThresholds): ForecastWithRange {
-  const forecast = buildForecast(ledger, year, asOf, thresholds);
-  return { ...forecast, range: buildOutturnRange(ledger, year, asOf, forecast.trendModel) };
+  return { ...buildForecast(ledger, year, asOf, thresholds), range: buildOutturnRange(ledger, year, asOf) };
 }

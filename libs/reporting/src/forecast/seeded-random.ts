@@ -33,6 +33,28 @@ export class SeededRandom {
     for (let product = 1; product > limit; product *= this.next()) count += 1;
     return count;
   }
+
+  /** A standard normal (Box–Muller, one of the pair). */
+  normal(): number {
+    return Math.sqrt(-2 * Math.log(this.next())) * Math.cos(2 * Math.PI * this.next());
+  }
+
+  /**
+   * A gamma variate of the given shape and scale 1 (Marsaglia and Tsang's squeeze; a shape under 1 is
+   * boosted by one and scaled back by U^(1/shape)). Used for the uncertainty in a learned rate.
+   */
+  gamma(shape: number): number {
+    if (shape < 1) return this.gamma(shape + 1) * this.next() ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = this.normal();
+      const v = (1 + c * x) ** 3;
+      if (v <= 0) continue;
+      const u = this.next();
+      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  }
 }
 
 /** FNV-1a of a text, as a 32-bit seed. */

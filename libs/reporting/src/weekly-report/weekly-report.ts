@@ -72,7 +72,7 @@ export function buildWeeklyReport(ledger: LedgerAsAt, weekCommencing: LocalDate,
   return {
     weekCommencing, financialYear: year, asAt: ledger.asAt,
     headline: { budgetPence: budget, spendToDatePence: week.total.financialYearToDatePence, budgetToDatePence: budgetToDate(budget, year, weekEnd), scenarios: forecast.scenarios,
-      range: buildOutturnRange(ledger, year, weekEnd, forecast.trendModel) },
+      range: buildOutturnRange(ledger, year, weekEnd) },
     ...(movement === undefined ? {} : { movementSinceLastReport: movement }),
     ...(warnings === undefined ? {} : { earlyWarnings: warnings }),
     ...(backtest === undefined ? {} : { backtest }),

@@ -1,0 +1,167 @@
+import { addDays, daysBetween, maxDate, type LocalDate, type Pence } from '@ledger/domain';
+import { ageBandOf, ageOn, type AgeBand } from '../decision-support/age-band';
+import type { Placed } from '../returns/build-return';
+import { kaplanMeier, medianLength, type Observation, type SurvivalCurve } from './survival';
+import { LOOKBACK_DAYS } from './trend-model';
+
+/** A survival curve stands alone for a group once this many of its placements have ended; else the wider one. */
+export const MIN_ENDS_PER_CURVE = 8;
+/**
+ * Lengths are learned from what placements did in the year before the as-of date (a period table, as
+ * actuaries make them): each placement counts from its age when the year began. So the curves follow
+ * recent experience, and placements migrated into a ledger long after they began (whose companions
+ * that ended before the migration were never recorded) do not make every placement look long-lived.
+ */
+export const SURVIVAL_WINDOW_DAYS = 365;
+/** New demand by calendar month is learned from at most the last three years. */
+const SEASON_YEARS = 3;
+/** Each month's rate is pulled towards the year's average as if it had this many more days at that average. */
+const SEASON_PRIOR_DAYS = 60;
+/** The shortest window a young ledger measures its rate of new commissions over. */
+const MIN_WINDOW_DAYS = 28;
+
+/** A recent commission, as a pattern a new one may follow: its type, the child's age band and its first rate. */
+export interface DemandTemplate {
+  readonly placementType: string;
+  readonly ageBand: AgeBand;
+  readonly weeklyRatePence: Pence;
+  readonly startDate: LocalDate;
+}
+
+export interface CostCentreDemand {
+  /** Commissions that started in the look-back window. */
+  readonly commissions: number;
+  /** The window's length in days, each weighted by its month's demand factor (so the rate is deseasonalised). */
+  readonly weightedWindowDays: number;
+  /** The window's commissions; when it had none, every earlier one of the cost centre. */
+  readonly templates: readonly DemandTemplate[];
+}
+
+/** What the range simulates from, all learned from what the ledger knew before the as-of date. */
+export interface RangeModel {
+  /** Survival curves by `type age-band`, by type and for all placements: see `curveFor`. */
+  readonly curves: ReadonlyMap<string, SurvivalCurve>;
+  /** New commissions' relative rate in each calendar month, January first; they average 1. */
+  readonly demandFactors: readonly number[];
+  /** The rates' drift per day: recorded rate changes relative to the rate they replaced, per placement-day run. */
+  readonly dailyRateDrift: number;
+  readonly newDemand: Readonly<Record<string, CostCentreDemand>>;
+}
+
+export const ALL_PLACEMENTS = 'all';
+const groupKey = (placementType: string, ageBand: AgeBand) => `${placementType} ${ageBand}`;
+
+/** The child's age band when the placement began. */
+export const startingAgeBand = (p: Placed): AgeBand => ageBandOf(ageOn(p.request.ageAtRequest, p.request.requiredFrom, p.startDate));
+
+/** The narrowest curve with enough ends: the type and age band's, else the type's, else every placement's. */
+export function curveFor(model: RangeModel, placementType: string, ageBand: AgeBand): SurvivalCurve {
+  return model.curves.get(groupKey(placementType, ageBand)) ?? model.curves.get(placementType) ?? (model.curves.get(ALL_PLACEMENTS) as SurvivalCurve);
+}
+
+export function learnRangeModel(placements: readonly Placed[], asOf: LocalDate): RangeModel {
+  const started = placements.filter((p) => p.startDate < asOf);
+  const demandFactors = learnDemandFactors(started, asOf);
+  return {
+    curves: learnCurves(started, asOf), demandFactors,
+    dailyRateDrift: learnRateDrift(started, asOf), newDemand: learnNewDemand(started, asOf, demandFactors),
+  };
+}
+
+function learnCurves(started: readonly Placed[], asOf: LocalDate): Map<string, SurvivalCurve> {
+  const groups = new Map<string, Observation[]>([[ALL_PLACEMENTS, []]]);
+  const windowStart = addDays(asOf, -SURVIVAL_WINDOW_DAYS);
+  for (const p of started) {
+    const ended = p.endDate !== undefined && p.endDate <= asOf;
+    const observation = { days: daysBetween(p.startDate, ended ? (p.endDate as LocalDate) : asOf), ended, entry: Math.max(0, daysBetween(p.startDate, windowStart)) };
+    if (observation.days <= observation.entry) continue;
+    for (const key of [ALL_PLACEMENTS, p.placementType, groupKey(p.placementType, startingAgeBand(p))]) {
+      const list = groups.get(key) ?? [];
+      groups.set(key, list);
+      list.push(observation);
+    }
+  }
+  const curves = new Map<string, SurvivalCurve>();
+  for (const [key, observations] of groups) {
+    const curve = kaplanMeier(observations);
+    if (key === ALL_PLACEMENTS || curve.ended >= MIN_ENDS_PER_CURVE) curves.set(key, curve);
+  }
+  return curves;
+}
+
+const monthOf = (date: LocalDate) => Number(date.slice(5, 7)) - 1;
+
+/** The days of each calendar month in `[from, to)`. */
+function daysByMonth(from: LocalDate, to: LocalDate): number[] {
+  const days = new Array<number>(12).fill(0);
+  for (let day = from; day < to; day = addDays(day, 1)) days[monthOf(day)] += 1;
+  return days;
+}
+
+/**
+ * Commissions per day in each calendar month over up to three years, each pulled towards the overall
+ * rate by `SEASON_PRIOR_DAYS` of it, as factors of that rate: a month with no history is 1.
+ */
+function learnDemandFactors(started: readonly Placed[], asOf: LocalDate): number[] {
+  const from = maxDate(addDays(asOf, -365 * SEASON_YEARS), firstStart(started, asOf));
+  const exposure = daysByMonth(from, asOf);
+  const counts = new Array<number>(12).fill(0);
+  for (const p of started) if (p.startDate >= from) counts[monthOf(p.startDate)] += 1;
+  const totalDays = exposure.reduce((a, b) => a + b, 0);
+  const overall = totalDays === 0 ? 0 : counts.reduce((a, b) => a + b, 0) / totalDays;
+  if (overall === 0) return new Array<number>(12).fill(1);
+  return counts.map((count, m) => (count + SEASON_PRIOR_DAYS * overall) / (exposure[m] + SEASON_PRIOR_DAYS) / overall);
+}
+
+/** Σ (new rate − old) / old over rate changes after the start, per placement-day run, before `asOf`. */
+function learnRateDrift(started: readonly Placed[], asOf: LocalDate): number {
+  let relativeChange = 0;
+  let days = 0;
+  for (const p of started) {
+    days += daysBetween(p.startDate, p.endDate !== undefined && p.endDate < asOf ? p.endDate : asOf);
+    p.rates.forEach((rate, i) => {
+      if (i === 0 || rate.effectiveFrom <= p.startDate || rate.effectiveFrom >= asOf) return;
+      const before = p.rates[i - 1].weeklyRatePence;
+      relativeChange += (rate.weeklyRatePence - before) / before;
+    });
+  }
+  return days === 0 ? 0 : relativeChange / days;
+}
+
+function learnNewDemand(started: readonly Placed[], asOf: LocalDate, factors: readonly number[]): Record<string, CostCentreDemand> {
+  const first = firstStart(started, asOf);
+  // A ledger younger than the window measures its rate over the days it has (at least MIN_WINDOW_DAYS).
+  const windowStart = maxDate(addDays(asOf, -LOOKBACK_DAYS), daysBetween(first, asOf) < MIN_WINDOW_DAYS ? addDays(asOf, -MIN_WINDOW_DAYS) : first);
+  const weightedWindowDays = daysByMonth(windowStart, asOf).reduce((sum, days, m) => sum + days * factors[m], 0);
+  const byCentre = new Map<string, { recent: DemandTemplate[]; earlier: DemandTemplate[] }>();
+  for (const p of started) {
+    const centre = byCentre.get(p.costCentre) ?? { recent: [], earlier: [] };
+    byCentre.set(p.costCentre, centre);
+    const template = { placementType: p.placementType, ageBand: startingAgeBand(p), weeklyRatePence: p.rates[0].weeklyRatePence, startDate: p.startDate };
+    (p.startDate >= windowStart ? centre.recent : centre.earlier).push(template);
+  }
+  return Object.fromEntries([...byCentre].sort(([a], [b]) => (a < b ? -1 : 1)).map(([costCentre, { recent, earlier }]) => [costCentre, {
+    commissions: recent.length, weightedWindowDays, templates: recent.length > 0 ? recent : earlier,
+  }]));
+}
+
+const firstStart = (started: readonly Placed[], asOf: LocalDate): LocalDate =>
+  started.reduce((earliest, p) => (p.startDate < earliest ? p.startDate : earliest), asOf);
+
+/** What the range was simulated from, as the API and the pages show it. */
+export interface RangeModelSummary {
+  readonly durations: readonly { readonly group: string; readonly placements: number; readonly ended: number; readonly medianDays: number | null }[];
+  /** New demand's factor per calendar month in basis points (10,000 = the average month), January first. */
+  readonly demandByMonthBasisPoints: readonly number[];
+  /** The rates' drift over a year, in basis points (100 = 1%). */
+  readonly annualRateDriftBasisPoints: number;
+}
+
+export function summariseRangeModel(model: RangeModel): RangeModelSummary {
+  return {
+    durations: [...model.curves].sort(([a], [b]) => (a === ALL_PLACEMENTS ? -1 : b === ALL_PLACEMENTS ? 1 : a < b ? -1 : 1))
+      .map(([group, curve]) => ({ group, placements: curve.placements, ended: curve.ended, medianDays: medianLength(curve) ?? null })),
+    demandByMonthBasisPoints: model.demandFactors.map((f) => Math.round(f * 10_000)),
+    annualRateDriftBasisPoints: Math.round(model.dailyRateDrift * 365 * 10_000),
+  };
+}
