@@ -155,6 +155,15 @@ describe('the finance pages in headless Chromium, on the worked example', () => 
     expect(points.length).toBeGreaterThan(30);
     await page.locator('summary', { hasText: 'The chart’s figures as a table' }).click();
     expect(await page.locator('[data-table="chart"] tbody tr').count()).toBeGreaterThan(52);
+    // The range, and what it was simulated from, as the API gives them.
+    for (const cc of [...Object.keys(forecast.range.costCentres), 'total']) {
+      const r = cc === 'total' ? forecast.range : forecast.range.costCentres[cc];
+      for (const p of ['p10Pence', 'p50Pence', 'p90Pence']) expect(figures[`range.${cc}.${p}`]).toBe(String(r[p]));
+    }
+    await page.locator('summary', { hasText: 'What the range was simulated from' }).click();
+    await expect(page.locator('[data-table="range-durations"] tbody tr').count()).resolves.toBe(forecast.range.model.durations.length);
+    await expect(page.locator('[data-figure="range.model.annualRateDriftBasisPoints"]').textContent())
+      .resolves.toContain(`${forecast.range.model.annualRateDriftBasisPoints / 100}% a year`);
     await expectAccessible(page);
     await screenshot(page, 'finance-dashboard');
   });

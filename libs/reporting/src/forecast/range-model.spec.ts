@@ -1,7 +1,7 @@
 import type { LocalDate } from '@ledger/domain';
 import { externalPlacements } from '../returns/build-return';
 import { placedFor, plusDays, type PlacedSpec } from './placed-for-specs';
-import { ALL_PLACEMENTS, curveFor, learnRangeModel, MIN_ENDS_PER_CURVE, summariseRangeModel } from './range-model';
+import { ALL_PLACEMENTS, curveFor, DRIFT_PRIOR_DAYS, learnRangeModel, MIN_ENDS_PER_CURVE, summariseRangeModel } from './range-model';
 
 const d = (s: string) => s as LocalDate;
 const learn = (specs: PlacedSpec[], asOf: string) => learnRangeModel(externalPlacements(specs.map(placedFor)), d(asOf));
@@ -15,16 +15,17 @@ describe('the model the outturn range is simulated from', () => {
     // June: (1 + 180/61) / 90 over 3/61 = 241/270. A month never seen is the average.
     expect(model.demandFactors[5]).toBeCloseTo(241 / 270, 12);
     expect(model.demandFactors[0]).toBeCloseTo(1, 12);
-    // The window starts at the first commission (the ledger is younger than 26 weeks), weighted by month.
+    // The window is the 182 days to 1 July, weighted by month: 31 December to 30 April at 1 (121 days), then May and June.
     expect(model.newDemand['CC-IFA'].commissions).toBe(3);
-    expect(model.newDemand['CC-IFA'].weightedWindowDays).toBeCloseTo(31 * (302 / 273) + 30 * (241 / 270), 9);
+    expect(model.newDemand['CC-IFA'].weightedWindowDays).toBeCloseTo(121 + 31 * (302 / 273) + 30 * (241 / 270), 9);
   });
 
   it('learns the rates\u2019 drift as relative change per placement-day run', () => {
-    // £1,000 a week from 6 April, £1,030 from 5 June; 180 days run by 3 October: 3% over 180 days.
+    // £1,000 a week from 6 April, £1,030 from 5 June; 180 days run by 3 October: 3% over 180 days, and
+    // 3,650 days of no change besides, so one uplift on a young ledger is not read as 6% a year.
     const model = learn([{ id: 'a', start: '2026-04-06', weeklyRatePence: 100_000, rateChange: { from: '2026-06-05', weeklyRatePence: 103_000 } }], '2026-10-03');
-    expect(model.dailyRateDrift).toBeCloseTo(0.03 / 180, 15);
-    expect(summariseRangeModel(model).annualRateDriftBasisPoints).toBe(608); // 0.03 × 365 / 180 = 6.08%
+    expect(model.dailyRateDrift).toBeCloseTo(0.03 / (180 + DRIFT_PRIOR_DAYS), 15);
+    expect(summariseRangeModel(model).annualRateDriftBasisPoints).toBe(29); // 0.03 × 365 / 3,830 = 0.29%
   });
 
   it('gives each type and age band its own survival curve once enough of them have ended, else the type\u2019s, else all', () => {

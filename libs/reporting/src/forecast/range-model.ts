@@ -17,8 +17,8 @@ export const SURVIVAL_WINDOW_DAYS = 365;
 const SEASON_YEARS = 3;
 /** Each month's rate is pulled towards the year's average as if it had this many more days at that average. */
 const SEASON_PRIOR_DAYS = 60;
-/** The shortest window a young ledger measures its rate of new commissions over. */
-const MIN_WINDOW_DAYS = 28;
+/** The drift is pulled towards none as if this many more placement-days had run with no change (ten placement-years). */
+export const DRIFT_PRIOR_DAYS = 3650;
 
 /** A recent commission, as a pattern a new one may follow: its type, the child's age band and its first rate. */
 export interface DemandTemplate {
@@ -113,7 +113,10 @@ function learnDemandFactors(started: readonly Placed[], asOf: LocalDate): number
   return counts.map((count, m) => (count + SEASON_PRIOR_DAYS * overall) / (exposure[m] + SEASON_PRIOR_DAYS) / overall);
 }
 
-/** Σ (new rate − old) / old over rate changes after the start, per placement-day run, before `asOf`. */
+/**
+ * Σ (new rate − old) / old over rate changes after the start, per placement-day run before `asOf`, with
+ * `DRIFT_PRIOR_DAYS` of no change added, so a few changes on a young ledger do not read as a yearly trend.
+ */
 function learnRateDrift(started: readonly Placed[], asOf: LocalDate): number {
   let relativeChange = 0;
   let days = 0;
@@ -125,13 +128,12 @@ function learnRateDrift(started: readonly Placed[], asOf: LocalDate): number {
       relativeChange += (rate.weeklyRatePence - before) / before;
     });
   }
-  return days === 0 ? 0 : relativeChange / days;
+  return relativeChange / (days + DRIFT_PRIOR_DAYS);
 }
 
 function learnNewDemand(started: readonly Placed[], asOf: LocalDate, factors: readonly number[]): Record<string, CostCentreDemand> {
-  const first = firstStart(started, asOf);
-  // A ledger younger than the window measures its rate over the days it has (at least MIN_WINDOW_DAYS).
-  const windowStart = maxDate(addDays(asOf, -LOOKBACK_DAYS), daysBetween(first, asOf) < MIN_WINDOW_DAYS ? addDays(asOf, -MIN_WINDOW_DAYS) : first);
+  // The trend basis's window, whatever the ledger's age: a new ledger keyed in at once is not a surge in demand.
+  const windowStart = addDays(asOf, -LOOKBACK_DAYS);
   const weightedWindowDays = daysByMonth(windowStart, asOf).reduce((sum, days, m) => sum + days * factors[m], 0);
   const byCentre = new Map<string, { recent: DemandTemplate[]; earlier: DemandTemplate[] }>();
   for (const p of started) {
