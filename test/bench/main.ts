@@ -6,6 +6,7 @@ import { createTestDatabase } from '../support/postgres';
 import { ledgerPages, measureAppends, measureScan, type AppendFigures } from './append.bench';
 import { benchAgainstPeer } from './peer.bench';
 import { machineDetails, mib, PeakMemory } from './machine';
+import { benchRange } from './range.bench';
 import { benchScale, type Scale, type ScaleFigures } from './scale.bench';
 
 const COUNCIL: Scale = { name: 'One council', placements: 450, years: 5, termDays: 56, requestsPerEndpoint: 30 };
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  benchRange(process.argv.includes('--quick') ? [2_000] : [2_000, 5_000, 20_000]);
   const scales = process.argv.includes('--quick') ? [] : process.argv.includes('--council') ? [COUNCIL] : process.argv.includes('--national') ? [NATIONAL] : [COUNCIL, ...GROWTH, NATIONAL];
   // The embedded store serves one council (and the demo); the larger ledgers are measured on PostgreSQL.
   const onPostgres: ScaleFigures[] = [];

@@ -2,14 +2,16 @@ import {
   costTimelineOf, daysBetween, financialYearRange, maxDate, minDate, pence, periodCost, type FinancialYear, type LocalDate, type Pence,
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
-import { externalPlacements } from '../returns/build-return';
-import { Arrivals } from './arrivals';
+import { PlacementMemo } from '../placement-memo';
+import { externalPlacements, type Placed } from '../returns/build-return';
+import { Arrivals, SUMMED_FROM } from './arrivals';
 import { CostAhead } from './cost-ahead';
 import { buildForecast, type Forecast } from './forecast';
 import type { RagThresholds } from './rag';
 import { curveFor, learnRangeModel, startingAgeBand, summariseRangeModel, type RangeModelSummary } from './range-model';
 import { SeededRandom, seedOf } from './seeded-random';
-import { drawLength, type SurvivalCurve } from './survival';
+import { EXACT_UP_TO, RunningPlacements, type Running } from './running-placements';
+import { conditionOn } from './survival';
 
 /** Simulated years per range: enough that P10 and P90 move by well under 1% between seeds on the demo council. */
 export const RANGE_RUNS = 500;
@@ -25,18 +27,9 @@ export interface OutturnRange extends Percentiles {
   readonly model: RangeModelSummary;
 }
 
-/** A placement with no recorded end: where its cost starts, how old it is then, its survival curve and costs ahead. */
-interface Running {
-  readonly centre: number;
-  readonly curve: SurvivalCurve;
-  /** Days from its start to where its cost ahead begins (0 for one that starts after the as-of date). */
-  readonly age: number;
-  /** Days from the as-of date to where its cost ahead begins. */
-  readonly lead: number;
-  /** Days from there to the year end. */
-  readonly span: number;
-  readonly cost: CostAhead;
-}
+/** Above these counts a cost centre's sums are drawn as normals of their exact moments (see each constant). */
+export interface SamplingLimits { readonly runningPerCentre: number; readonly arrivalsPerCentre: number }
+const LIMITS: SamplingLimits = { runningPerCentre: EXACT_UP_TO, arrivalsPerCentre: SUMMED_FROM };
 
 /**
  * The projected outturn as a range, by simulating the rest of the year `RANGE_RUNS` times from a model
@@ -45,16 +38,17 @@ interface Running {
  * given how long it has run; new commissions arrive at the look-back rate (itself drawn, for the
  * uncertainty in learning it from few commissions), more or fewer by calendar month, each like a
  * recent one; rates drift as they have. The actual to date and recorded ends are the same in every
- * run. Percentiles by nearest rank.
+ * run. A cost centre with many running placements, or many new ones in a run, has their sum drawn
+ * as a normal of its exact mean and variance (`SamplingLimits`). Percentiles by nearest rank.
  */
-export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate): OutturnRange {
+export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, limits: SamplingLimits = LIMITS): OutturnRange {
   // The same ledger object (nothing recorded since) answers from what was simulated for it.
-  const key = `${year}/${asOf}`;
+  const key = `${year}/${asOf}/${limits.runningPerCentre}/${limits.arrivalsPerCentre}`;
   const kept = rangesOf.get(ledger) ?? new Map<string, OutturnRange>();
   rangesOf.set(ledger, kept);
   const found = kept.get(key);
   if (found !== undefined) return found;
-  const range = simulateOutturns(ledger, year, asOf);
+  const range = simulateOutturns(ledger, year, asOf, limits);
   kept.set(key, range);
   return range;
 }
@@ -62,7 +56,7 @@ export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf:
 /** Ranges already simulated, per ledger (held only while the ledger is). */
 const rangesOf = new WeakMap<LedgerAsAt, Map<string, OutturnRange>>();
 
-function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate): OutturnRange {
+function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, limits: SamplingLimits): OutturnRange {
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
   const placements = externalPlacements(ledger.placements);
@@ -71,29 +65,24 @@ function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDa
   const index = new Map(centres.map((c, i) => [c, i]));
   const certain = new Array<number>(centres.length).fill(0);
   const running: Running[] = [];
+  const partOf = parts.window(`${year}/${asOf}`);
   for (const p of placements) {
-    const timeline = costTimelineOf(p);
+    const part = partOf(p, () => partOfPlacement(p, yearStart, cut, yearEnd));
     const centre = index.get(p.costCentre) as number;
-    certain[centre] += periodCost(timeline, yearStart, cut).netPence;
-    if (p.endDate !== undefined) { certain[centre] += periodCost(timeline, cut, maxDate(cut, minDate(p.endDate, yearEnd))).netPence; continue; }
-    const from = maxDate(cut, p.startDate);
-    if (from >= yearEnd) continue;
-    running.push({ centre, curve: curveFor(model, p.placementType, startingAgeBand(p)), age: daysBetween(p.startDate, from),
-      lead: daysBetween(cut, from), span: daysBetween(from, yearEnd), cost: new CostAhead(timeline, from, yearEnd) });
+    certain[centre] += part.certainPence;
+    if (part.ahead !== undefined) {
+      running.push({ ...part.ahead, centre, curve: conditionOn(curveFor(model, p.placementType, startingAgeBand(p)), part.ahead.age) });
+    }
   }
-  const arrivals = new Arrivals(model, cut, yearEnd);
+  const ahead = new RunningPlacements(running, centres.length, model.dailyRateDrift, limits.runningPerCentre);
+  const arrivals = new Arrivals(model, cut, yearEnd, limits.arrivalsPerCentre);
   const seed = seedOf(`${year}/${asOf}`);
   const random = new SeededRandom(seed);
-  const drift = model.dailyRateDrift;
   const outturns = centres.map(() => [] as number[]);
   const totals: number[] = [];
   for (let run = 0; run < RANGE_RUNS; run++) {
     const byCentre = [...certain];
-    for (const r of running) {
-      const length = drawLength(r.curve, r.age, random.next());
-      const days = length === undefined ? r.span : Math.min(length - r.age, r.span);
-      byCentre[r.centre] += r.cost.upTo(days) * (1 + drift * (r.lead + days / 2));
-    }
+    ahead.simulate(random, byCentre);
     centres.forEach((c, i) => { byCentre[i] += arrivals.simulate(random, c); });
     let total = 0;
     byCentre.forEach((value, i) => { const whole = Math.round(value); outturns[i].push(whole); total += whole; });
@@ -104,6 +93,25 @@ function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDa
     costCentres: Object.fromEntries(centres.map((c, i) => [c, percentiles(outturns[i])])),
     model: summariseRangeModel(model),
   };
+}
+
+/** One placement's part of the range for a year and as-of date: worked out once while its state lives. */
+interface PlacementPart {
+  /** The actual to date, and to its recorded end if it has one. */
+  readonly certainPence: number;
+  /** With no recorded end: what is needed to simulate it, bar its curve (which moves with the model). */
+  readonly ahead?: Omit<Running, 'centre' | 'curve'>;
+}
+
+const parts = new PlacementMemo<PlacementPart>();
+
+function partOfPlacement(p: Placed, yearStart: LocalDate, cut: LocalDate, yearEnd: LocalDate): PlacementPart {
+  const timeline = costTimelineOf(p);
+  const toDate = periodCost(timeline, yearStart, cut).netPence;
+  if (p.endDate !== undefined) return { certainPence: toDate + periodCost(timeline, cut, maxDate(cut, minDate(p.endDate, yearEnd))).netPence };
+  const from = maxDate(cut, p.startDate);
+  if (from >= yearEnd) return { certainPence: toDate };
+  return { certainPence: toDate, ahead: { age: daysBetween(p.startDate, from), lead: daysBetween(cut, from), span: daysBetween(from, yearEnd), cost: new CostAhead(timeline, from, yearEnd) } };
 }
 
 /** Nearest-rank percentiles of whole pence. */

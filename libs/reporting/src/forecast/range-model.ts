@@ -1,6 +1,7 @@
 import { addDays, daysBetween, maxDate, type LocalDate, type Pence } from '@ledger/domain';
 import { ageBandOf, ageOn, type AgeBand } from '../decision-support/age-band';
 import type { Placed } from '../returns/build-return';
+import { PlacementMemo } from '../placement-memo';
 import { kaplanMeier, medianLength, type Observation, type SurvivalCurve } from './survival';
 import { LOOKBACK_DAYS } from './trend-model';
 
@@ -33,7 +34,7 @@ export interface CostCentreDemand {
   readonly commissions: number;
   /** The window's length in days, each weighted by its month's demand factor (so the rate is deseasonalised). */
   readonly weightedWindowDays: number;
-  /** The window's commissions; when it had none, every earlier one of the cost centre. */
+  /** The window's commissions, as patterns for new ones (none: the cost centre expects none). */
   readonly templates: readonly DemandTemplate[];
 }
 
@@ -59,23 +60,54 @@ export function curveFor(model: RangeModel, placementType: string, ageBand: AgeB
   return model.curves.get(groupKey(placementType, ageBand)) ?? model.curves.get(placementType) ?? (model.curves.get(ALL_PLACEMENTS) as SurvivalCurve);
 }
 
-export function learnRangeModel(placements: readonly Placed[], asOf: LocalDate): RangeModel {
-  const started = placements.filter((p) => p.startDate < asOf);
-  const demandFactors = learnDemandFactors(started, asOf);
+/** What one placement tells the model as of a date: worked out once while its state lives (see PlacementMemo). */
+interface Facts {
+  /** Its length as known, when it ran in the survival window. */
+  readonly observation?: Observation;
+  /** The curves it counts in: all placements, its type, its type and age band. */
+  readonly curves: readonly string[];
+  readonly template: DemandTemplate;
+  /** Its rate changes' relative sizes, added up, and the days it ran before the as-of date. */
+  readonly rateChange: number;
+  readonly daysRun: number;
+}
+
+const factsMemo = new PlacementMemo<Facts>();
+
+function factsOf(p: Placed, asOf: LocalDate): Facts {
+  const ended = p.endDate !== undefined && p.endDate <= asOf;
+  const days = daysBetween(p.startDate, ended ? (p.endDate as LocalDate) : asOf);
+  const entry = Math.max(0, daysBetween(p.startDate, addDays(asOf, -SURVIVAL_WINDOW_DAYS)));
+  const ageBand = startingAgeBand(p);
+  let rateChange = 0;
+  p.rates.forEach((rate, i) => {
+    if (i === 0 || rate.effectiveFrom <= p.startDate || rate.effectiveFrom >= asOf) return;
+    rateChange += (rate.weeklyRatePence - p.rates[i - 1].weeklyRatePence) / p.rates[i - 1].weeklyRatePence;
+  });
   return {
-    curves: learnCurves(started, asOf), demandFactors,
-    dailyRateDrift: learnRateDrift(started, asOf), newDemand: learnNewDemand(started, asOf, demandFactors),
+    ...(days > entry ? { observation: { days, ended, entry } } : {}),
+    curves: [ALL_PLACEMENTS, p.placementType, groupKey(p.placementType, ageBand)],
+    template: { placementType: p.placementType, ageBand, weeklyRatePence: p.rates[0].weeklyRatePence, startDate: p.startDate },
+    rateChange, daysRun: days,
   };
 }
 
-function learnCurves(started: readonly Placed[], asOf: LocalDate): Map<string, SurvivalCurve> {
+export function learnRangeModel(placements: readonly Placed[], asOf: LocalDate): RangeModel {
+  const started = placements.filter((p) => p.startDate < asOf);
+  const of = factsMemo.window(asOf);
+  const facts = started.map((p) => of(p, () => factsOf(p, asOf)));
+  const demandFactors = learnDemandFactors(started, asOf);
+  return {
+    curves: learnCurves(facts), demandFactors,
+    dailyRateDrift: learnRateDrift(facts), newDemand: learnNewDemand(started, facts, asOf, demandFactors),
+  };
+}
+
+function learnCurves(facts: readonly Facts[]): Map<string, SurvivalCurve> {
   const groups = new Map<string, Observation[]>([[ALL_PLACEMENTS, []]]);
-  const windowStart = addDays(asOf, -SURVIVAL_WINDOW_DAYS);
-  for (const p of started) {
-    const ended = p.endDate !== undefined && p.endDate <= asOf;
-    const observation = { days: daysBetween(p.startDate, ended ? (p.endDate as LocalDate) : asOf), ended, entry: Math.max(0, daysBetween(p.startDate, windowStart)) };
-    if (observation.days <= observation.entry) continue;
-    for (const key of [ALL_PLACEMENTS, p.placementType, groupKey(p.placementType, startingAgeBand(p))]) {
+  for (const { observation, curves } of facts) {
+    if (observation === undefined) continue;
+    for (const key of curves) {
       const list = groups.get(key) ?? [];
       groups.set(key, list);
       list.push(observation);
@@ -117,33 +149,25 @@ function learnDemandFactors(started: readonly Placed[], asOf: LocalDate): number
  * Σ (new rate − old) / old over rate changes after the start, per placement-day run before `asOf`, with
  * `DRIFT_PRIOR_DAYS` of no change added, so a few changes on a young ledger do not read as a yearly trend.
  */
-function learnRateDrift(started: readonly Placed[], asOf: LocalDate): number {
+function learnRateDrift(facts: readonly Facts[]): number {
   let relativeChange = 0;
   let days = 0;
-  for (const p of started) {
-    days += daysBetween(p.startDate, p.endDate !== undefined && p.endDate < asOf ? p.endDate : asOf);
-    p.rates.forEach((rate, i) => {
-      if (i === 0 || rate.effectiveFrom <= p.startDate || rate.effectiveFrom >= asOf) return;
-      const before = p.rates[i - 1].weeklyRatePence;
-      relativeChange += (rate.weeklyRatePence - before) / before;
-    });
-  }
+  for (const f of facts) { relativeChange += f.rateChange; days += f.daysRun; }
   return relativeChange / (days + DRIFT_PRIOR_DAYS);
 }
 
-function learnNewDemand(started: readonly Placed[], asOf: LocalDate, factors: readonly number[]): Record<string, CostCentreDemand> {
+function learnNewDemand(started: readonly Placed[], facts: readonly Facts[], asOf: LocalDate, factors: readonly number[]): Record<string, CostCentreDemand> {
   // The trend basis's window, whatever the ledger's age: a new ledger keyed in at once is not a surge in demand.
   const windowStart = addDays(asOf, -LOOKBACK_DAYS);
   const weightedWindowDays = daysByMonth(windowStart, asOf).reduce((sum, days, m) => sum + days * factors[m], 0);
-  const byCentre = new Map<string, { recent: DemandTemplate[]; earlier: DemandTemplate[] }>();
-  for (const p of started) {
-    const centre = byCentre.get(p.costCentre) ?? { recent: [], earlier: [] };
-    byCentre.set(p.costCentre, centre);
-    const template = { placementType: p.placementType, ageBand: startingAgeBand(p), weeklyRatePence: p.rates[0].weeklyRatePence, startDate: p.startDate };
-    (p.startDate >= windowStart ? centre.recent : centre.earlier).push(template);
-  }
-  return Object.fromEntries([...byCentre].sort(([a], [b]) => (a < b ? -1 : 1)).map(([costCentre, { recent, earlier }]) => [costCentre, {
-    commissions: recent.length, weightedWindowDays, templates: recent.length > 0 ? recent : earlier,
+  const recent = new Map<string, DemandTemplate[]>();
+  started.forEach((p, i) => {
+    const list = recent.get(p.costCentre) ?? [];
+    recent.set(p.costCentre, list);
+    if (p.startDate >= windowStart) list.push(facts[i].template);
+  });
+  return Object.fromEntries([...recent].sort(([a], [b]) => (a < b ? -1 : 1)).map(([costCentre, templates]) => [costCentre, {
+    commissions: templates.length, weightedWindowDays, templates,
   }]));
 }
 

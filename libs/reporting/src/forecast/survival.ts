@@ -24,8 +24,9 @@ export interface SurvivalCurve {
 }
 
 export function kaplanMeier(observations: readonly Observation[]): SurvivalCurve {
-  const exits = [...observations].sort((a, b) => a.days - b.days);
-  const entries = observations.map((o) => o.entry ?? 0).sort((a, b) => a - b);
+  // Exits as 2 × days + 1 for an end, so one numeric sort of a typed array orders them (no comparator).
+  const exits = Float64Array.from(observations, (o) => o.days * 2 + (o.ended ? 1 : 0)).sort();
+  const entries = Float64Array.from(observations, (o) => o.entry ?? 0).sort();
   const days: number[] = [];
   const surviving: number[] = [];
   let entered = 0;
@@ -33,12 +34,12 @@ export function kaplanMeier(observations: readonly Observation[]): SurvivalCurve
   let share = 1;
   let ended = 0;
   for (let i = 0; i < exits.length;) {
-    const day = exits[i].days;
+    const day = Math.floor(exits[i] / 2);
     // At risk on `day`: entered before it and not yet left.
     while (entered < entries.length && entries[entered] < day) entered += 1;
     let endedToday = 0;
     let leaving = 0;
-    for (; i < exits.length && exits[i].days === day; i++, leaving++) if (exits[i].ended) endedToday += 1;
+    for (; i < exits.length && Math.floor(exits[i] / 2) === day; i++, leaving++) if (exits[i] % 2 === 1) endedToday += 1;
     const atRisk = entered - left;
     if (endedToday > 0 && atRisk > 0) {
       share *= 1 - Math.min(endedToday, atRisk) / atRisk;
@@ -64,14 +65,31 @@ export function survivingAt(curve: SurvivalCurve, age: number): number {
  * (the placement outlasts everything the ledger has seen end): the caller runs it to the period's end.
  */
 export function drawLength(curve: SurvivalCurve, age: number, uniform: number): number | undefined {
-  const target = uniform * survivingAt(curve, age);
-  let low = lastIndexAtOrBefore(curve.days, age) + 1;
-  let high = curve.days.length;
+  return drawFrom(conditionOn(curve, age), uniform);
+}
+
+/** A curve given an age reached, for many draws: where its later ends begin and the share still running then. */
+export interface Conditioned {
+  readonly curve: SurvivalCurve;
+  readonly from: number;
+  readonly share: number;
+}
+
+export function conditionOn(curve: SurvivalCurve, age: number): Conditioned {
+  const last = lastIndexAtOrBefore(curve.days, age);
+  return { curve, from: last + 1, share: last < 0 ? 1 : curve.surviving[last] };
+}
+
+export function drawFrom({ curve, from, share }: Conditioned, uniform: number): number | undefined {
+  const target = uniform * share;
+  const { surviving, days } = curve;
+  let low = from;
+  let high = days.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (curve.surviving[mid] <= target) high = mid; else low = mid + 1;
+    if (surviving[mid] <= target) high = mid; else low = mid + 1;
   }
-  return low < curve.days.length ? curve.days[low] : undefined;
+  return low < days.length ? days[low] : undefined;
 }
 
 /** The median length, or undefined when half are still running at the curve's last end. */
