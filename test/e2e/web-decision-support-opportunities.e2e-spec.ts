@@ -123,6 +123,20 @@ describe('step-down and joint-funding opportunities, by API and page', () => {
       await expectAccessible(page);
     });
 
+    it('refuses a page of a list that does not exist, or a download it cannot read, with a 400 page saying why', async () => {
+      const beyond = await page.goto(`${t.base}/opportunities?asOf=2027-03-22&stepDownPage=2`);
+      expect(beyond?.status()).toBe(400);
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('There is no page 2 of step-down opportunities: the last is page 1');
+      const unreadable = await page.goto(`${t.base}/opportunities?jointFundingPage=first`);
+      expect(unreadable?.status()).toBe(400);
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('The page of joint-funding opportunities must be a whole number from 1 to 999');
+      const download = await page.goto(`${t.base}/opportunities/step-down.csv?asOf=2027-02-30`);
+      expect(download?.status()).toBe(400);
+      expect(download?.headers()['content-type']).toMatch(/^text\/html/);
+      await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(1);
+      await expectAccessible(page);
+    });
+
     it('is not offered to the head of service', async () => {
       const { context, page: managers } = await t.signedIn('manager-eve');
       expect((await managers.goto(`${t.base}/opportunities`))?.status()).toBe(403);

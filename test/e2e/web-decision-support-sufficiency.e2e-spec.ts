@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { commissionBody, noInHouseOption, requestBody } from '../support/placement-fixtures';
 import { expectAccessible, screenshot, startWebTestApp, type WebTestApp } from '../support/web';
@@ -150,6 +151,21 @@ describe('sufficiency and what-if, by API and page', () => {
       await expect(page.locator('[data-table="by-month"] tbody tr').count()).resolves.toBe(5);
       await expectAccessible(page);
       await screenshot(page, 'sufficiency-what-if');
+      // The answer's CSV: the same question sent again to the CSV route, every stepped-down placement in pounds.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="what-if-csv"]')]);
+      const rows = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+      expect(rows[1]).toMatch(/,LAC-C0014,12-15,Brightway Fostering,1260\.00,2027-03-18,,1420\.00,37122\.86$/);
+    });
+
+    it('downloads the demand it shows as CSV, pinned to its months and "as known at"', async () => {
+      await page.goto(`${t.base}/sufficiency?demandFrom=2026-11-01&demandTo=2027-03-31`);
+      const href = await page.locator('[data-download="demand-csv"]').getAttribute('href');
+      expect(href).toMatch(/^\/sufficiency\/demand\.csv\?demandFrom=2026-11-01&demandTo=2027-03-31&asAt=/);
+      const csv = await page.evaluate(async (url) => (await fetch(url)).text(), `${t.base}${href}`);
+      expect(csv.split('\r\n')).toContainEqual(expect.stringMatching(/,month,2027-03,3,0,3,0,0,10000$/));
+      const bad = await page.goto(`${t.base}/sufficiency/demand.csv?demandFrom=2027-03-31&demandTo=2026-11-01`);
+      expect(bad?.status()).toBe(400);
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('The last day of demand must be on or after the first');
     });
 
     it('shows an error summary with 400 for ages it cannot read, recording nothing', async () => {
