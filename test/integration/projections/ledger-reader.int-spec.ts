@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { envelopeFor, loadConfig, ManualClock, openLedgerRuntime, SetBudgetHandler, type LedgerRuntime } from '@ledger/application';
 import type { Pence } from '@ledger/domain';
+import { START } from '@ledger/event-store';
+import { loadLedgerAsAt } from '@ledger/projections';
 
 describe('the ledger as known at an instant, with the latest state kept in memory', () => {
   let runtime: LedgerRuntime;
@@ -49,5 +51,24 @@ describe('the ledger as known at an instant, with the latest state kept in memor
     await setBudget(1_500);
     expect(await budgetNow('2026-11-23T12:00:00Z')).toBe(1_000);
     expect(await budgetNow('2026-11-24T09:59:59Z')).toBe(1_500);
+  });
+
+  it('moves a fold as known at an instant on by the writes after it, rather than folding the log again', async () => {
+    // The newest fact is still stamped 2026-11-24T10:00Z, ahead of the clock: every "now" lies before it.
+    const readAll = jest.spyOn(runtime.eventStore, 'readAll');
+    try {
+      for (const [minute, amount] of [[14, 1_600], [15, 1_700], [16, 1_800]] as const) {
+        clock.set(`2026-11-23T${minute}:00:00Z`);
+        await setBudget(amount);
+        expect(await budgetNow(`2026-11-23T${minute}:00:01Z`)).toBe(amount);
+      }
+      // Each answer read only what the write appended: the log was never read again from its start.
+      expect(readAll.mock.calls.filter(([options]) => options?.from === START)).toHaveLength(0);
+    } finally {
+      readAll.mockRestore();
+    }
+    // And what it answers is what a fold of the whole log as known then says.
+    const fresh = await loadLedgerAsAt(runtime.eventStore, new Date('2026-11-23T16:00:01Z'));
+    expect((await runtime.ledger.at(new Date('2026-11-23T16:00:01Z'))).budgets).toEqual(fresh.budgets);
   });
 });

@@ -33,6 +33,17 @@ export class FactTimes {
     }
   }
 
+  /** The facts noted so far. */
+  get count(): number {
+    return this.recorded.length;
+  }
+
+  /** Whether any of the first `facts` facts in the log's order was recorded in `(from, to]`. */
+  anyRecordedIn(from: number, to: number, facts: number): boolean {
+    for (let i = 0; i < Math.min(facts, this.recorded.length); i++) if (this.recorded[i] > from && this.recorded[i] <= to) return true;
+    return false;
+  }
+
   /** The newest recorded instant at or before `at` (ms; 0 when none). */
   newestBy(at: number): number {
     if (!this.sorted) {

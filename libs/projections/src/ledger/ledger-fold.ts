@@ -58,15 +58,19 @@ export class LedgerFold {
     return new LedgerFold(position, newest, { placements: OrderedChunks.of(changes.placements), budgets: changes.budgets });
   }
 
-  /** Folds later events of the log (in global order) into a new fold. */
-  extend(events: readonly StoredEvent[]): LedgerFold {
-    if (events.length === 0) return this;
+  /**
+   * Folds later events of the log (in global order) into a new fold; `through`, when given, is the last
+   * position read (later than the last event when the reader left some out, as a fold as known at an
+   * instant does).
+   */
+  extend(events: readonly StoredEvent[], through?: GlobalPosition): LedgerFold {
+    if (events.length === 0) return through === undefined || through === this.position ? this : new LedgerFold(through, this.newest, this.streams, this.history);
     const changes: Changes = { placements: new Map(), budgets: new Map() };
     let newest = this.newest;
     for (const event of events) {
       if (applyFact(this.streams, changes, event) !== undefined) newest = Math.max(newest, recordedAtOf(event));
     }
-    const position = events[events.length - 1].position;
+    const position = through ?? events[events.length - 1].position;
     const move: Move = { from: new WeakRef(this.streams.placements), changed: [...changes.placements.keys()] };
     const history = [...this.history.slice(1 - MOVES_KEPT), move];
     const budgets = changes.budgets.size === 0 ? this.streams.budgets : new Map([...this.streams.budgets, ...changes.budgets]);

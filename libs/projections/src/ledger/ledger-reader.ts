@@ -1,6 +1,6 @@
-import type { EventStore, GlobalPosition, StoredEvent } from '@ledger/event-store';
+import { START, type EventStore, type GlobalPosition, type StoredEvent } from '@ledger/event-store';
 import { FactTimes } from './fact-times';
-import { factsRecordedBetween, foldLedgerAsAt, logPages, type LedgerAsAt, type LedgerFact } from './ledger-as-at';
+import { factsRecordedBetween, logPages, type LedgerAsAt, type LedgerFact } from './ledger-as-at';
 import { LedgerFold, recordedAtOf } from './ledger-fold';
 
 /** Folds kept for instants before the newest fact: "as at" last week's report and a past asAt, say. */
@@ -20,12 +20,15 @@ const EXTEND_CHUNK = 50_000;
  * this server's clock) is served by a fold of the facts recorded by then, kept while no fact
  * recorded by then arrives: a fact stamped later, as new facts are, leaves it valid.
  */
+/** A fold as known at an instant, and how many of the log's facts lay at or before its position when it was made. */
+interface EarlierFold { readonly fold: LedgerFold; readonly facts: number }
+
 export class LedgerReader {
-  private latest?: { fold: LedgerFold; trigger: GlobalPosition };
+  private latest?: { fold: LedgerFold; trigger: GlobalPosition; facts: number };
   private syncing?: { trigger: GlobalPosition; fold: Promise<LedgerFold> };
   private readonly times = new FactTimes();
   /** By the newest recorded instant they hold, most recently used last. */
-  private readonly earlier = new Map<number, LedgerFold>();
+  private readonly earlier = new Map<number, EarlierFold>();
 
   /** `position` moves when there may be more to read: the projector's, which follows every append. */
   constructor(private readonly store: EventStore, private readonly position: () => GlobalPosition) {}
@@ -34,11 +37,36 @@ export class LedgerReader {
     const latest = await this.synced();
     if (asAt.getTime() >= latest.newest) return latest.at(asAt);
     const pivot = this.times.newestBy(asAt.getTime());
-    const fold = this.earlier.get(pivot) ?? await foldLedgerAsAt(this.store, new Date(pivot));
+    const kept = this.earlier.get(pivot) ?? await this.movedOn(pivot) ?? await this.foldedAt(pivot);
     this.earlier.delete(pivot);
-    this.earlier.set(pivot, fold);
+    this.earlier.set(pivot, kept);
     for (const stale of [...this.earlier.keys()].slice(0, Math.max(0, this.earlier.size - EARLIER_FOLDS))) this.earlier.delete(stale);
-    return fold.at(asAt);
+    return kept.fold.at(asAt);
+  }
+
+  /** Every fact recorded by `pivot`, folded from the log up to the latest fold's position. */
+  private async foldedAt(pivot: number): Promise<EarlierFold> {
+    const { fold: latest, facts } = this.latest as NonNullable<LedgerReader['latest']>;
+    return { fold: await LedgerFold.build(logPages(this.store, START, latest.position), (event) => recordedAtOf(event) <= pivot), facts };
+  }
+
+  /**
+   * A kept fold as known at an earlier instant, moved on to `pivot` by the facts recorded between the
+   * two that were appended after it: what a write does while the newest fact is stamped ahead of the
+   * clock (another server's clock, an import), so that case costs the write, not a fold of the log.
+   * Undefined when a fact recorded between the two lies among those the kept fold already read past
+   * (it would have to be folded in before them): the caller folds afresh.
+   */
+  private async movedOn(pivot: number): Promise<EarlierFold | undefined> {
+    const { fold: latest, facts } = this.latest as NonNullable<LedgerReader['latest']>;
+    const from = Math.max(-Infinity, ...[...this.earlier.keys()].filter((at) => at < pivot));
+    const kept = this.earlier.get(from);
+    if (kept === undefined || this.times.anyRecordedIn(from, pivot, kept.facts)) return undefined;
+    const later: StoredEvent[] = [];
+    for await (const page of logPages(this.store, kept.fold.position, latest.position)) {
+      for (const event of page) if (recordedAtOf(event) <= pivot) later.push(event);
+    }
+    return { fold: kept.fold.extend(later, latest.position), facts };
   }
 
   /** The facts recorded in `(from, to]`, in the order recorded, read from the part of the log that holds them. */
@@ -69,7 +97,7 @@ export class LedgerReader {
     // placements map is copied once per sync, not once per page.
     const pages = logPages(this.store, current?.position);
     const fold = current === undefined ? await LedgerFold.build(this.timed(pages)) : await this.extended(current, this.timed(pages));
-    this.latest = { fold, trigger };
+    this.latest = { fold, trigger, facts: this.times.count };
     return fold;
   }
 
