@@ -42,10 +42,12 @@ const LIMITS: SamplingLimits = { runningPerCentre: EXACT_UP_TO, arrivalsPerCentr
  * as a normal of its exact mean and variance (`SamplingLimits`). Percentiles by nearest rank.
  */
 export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, limits: SamplingLimits = LIMITS): OutturnRange {
-  // The same ledger object (nothing recorded since) answers from what was simulated for it.
+  // The same placements (nothing recorded since: the same fold, whatever instant it is read at) answer
+  // from what was simulated for them; the range reads nothing else of the ledger.
   const key = `${year}/${asOf}/${limits.runningPerCentre}/${limits.arrivalsPerCentre}`;
-  const kept = rangesOf.get(ledger) ?? new Map<string, OutturnRange>();
-  rangesOf.set(ledger, kept);
+  const owner: object = ledger.streams ?? ledger;
+  const kept = rangesOf.get(owner) ?? new Map<string, OutturnRange>();
+  rangesOf.set(owner, kept);
   const found = kept.get(key);
   if (found !== undefined) return found;
   const range = simulateOutturns(ledger, year, asOf, limits);
@@ -53,8 +55,8 @@ export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf:
   return range;
 }
 
-/** Ranges already simulated, per ledger (held only while the ledger is). */
-const rangesOf = new WeakMap<LedgerAsAt, Map<string, OutturnRange>>();
+/** Ranges already simulated, per fold's placements (held only while they are). */
+const rangesOf = new WeakMap<object, Map<string, OutturnRange>>();
 
 function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, limits: SamplingLimits): OutturnRange {
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
