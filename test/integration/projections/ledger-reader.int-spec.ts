@@ -55,6 +55,7 @@ describe('the ledger as known at an instant, with the latest state kept in memor
 
   it('moves a fold as known at an instant on by the writes after it, rather than folding the log again', async () => {
     // The newest fact is still stamped 2026-11-24T10:00Z, ahead of the clock: every "now" lies before it.
+    expect(await budgetNow('2026-11-23T12:00:00Z')).toBe(1_000); // a past instant, kept
     const readAll = jest.spyOn(runtime.eventStore, 'readAll');
     try {
       for (const [minute, amount] of [[14, 1_600], [15, 1_700], [16, 1_800]] as const) {
@@ -62,6 +63,8 @@ describe('the ledger as known at an instant, with the latest state kept in memor
         await setBudget(amount);
         expect(await budgetNow(`2026-11-23T${minute}:00:01Z`)).toBe(amount);
       }
+      // "Now" moving on write by write replaced its own fold and left the past instant's in place.
+      expect(await budgetNow('2026-11-23T12:00:00Z')).toBe(1_000);
       // Each answer read only what the write appended: the log was never read again from its start.
       expect(readAll.mock.calls.filter(([options]) => options?.from === START)).toHaveLength(0);
     } finally {

@@ -39,4 +39,23 @@ describe('FactTimes, when each fact was recorded', () => {
       expect(times.newestBy(to)).toBe(newest);
     }), { numRuns: 60, endOnFailure: true });
   });
+
+  it('puts a few stamps that arrive out of order in their places, search by search', () => {
+    const times = new FactTimes();
+    const minute = (m: number) => 1_700_000_000_000 + m * 60_000;
+    times.add(log([10, 20, 30, 600].map(minute)));
+    expect(times.newestBy(minute(100))).toBe(minute(30));
+    // Writes behind the newest stamp (another server's clock ahead), one at a time, each searched after.
+    times.add(log([40].map(minute)));
+    expect(times.newestBy(minute(100))).toBe(minute(40));
+    times.add(log([25, 50].map(minute)));
+    expect(times.newestBy(minute(26))).toBe(minute(25));
+    expect(times.newestBy(minute(100))).toBe(minute(50));
+    expect(times.newestBy(minute(700))).toBe(minute(600));
+    // Many at once (an import) are sorted in one go, with the same answers.
+    times.add(log(Array.from({ length: 200 }, (_, i) => minute(599 - i))));
+    expect(times.newestBy(minute(450))).toBe(minute(450));
+    // Every seventh event of a log() is a report, not a fact: 200 events hold 172 facts.
+    expect(times.count).toBe(4 + 1 + 2 + 172);
+  });
 });

@@ -3,6 +3,8 @@ import { isFact, recordedAtOf } from './ledger-fold';
 
 /** Facts per block whose last position is kept: a span read from the log covers at most two blocks more than it must. */
 const BLOCK = 256;
+/** Out-of-order stamps up to this many are inserted one by one; more, and the instants are sorted again. */
+const INSERT_ONE_BY_ONE = 64;
 
 /**
  * When each fact in the log was recorded, in the log's order, and the position of every `BLOCK`th:
@@ -15,12 +17,13 @@ export class FactTimes {
   /** The position of the last fact in each block of `BLOCK` facts, in the log's order. */
   private readonly blockEnds: GlobalPosition[] = [];
   /**
-   * The same instants, for the newest-by search: ascending once sorted. A log whose stamps run out of
-   * order (an import, a benchmark that writes each placement's history in turn) is sorted once when
-   * next searched, not shuffled on every fact.
+   * The same instants, for the newest-by search, ascending. A stamp earlier than the last (an import, a
+   * benchmark that writes each placement's history in turn, a write behind another server's clock) waits
+   * in `late` until the next search, which inserts a few in place or sorts once for many.
    */
   private ascending: number[] = [];
-  private sorted = true;
+  /** Stamps earlier than the last in `ascending` when noted, waiting to be put in their places. */
+  private late: number[] = [];
 
   add(events: readonly StoredEvent[]): void {
     for (const event of events) {
@@ -28,8 +31,8 @@ export class FactTimes {
       const at = recordedAtOf(event);
       this.blockEnds[Math.floor(this.recorded.length / BLOCK)] = event.position;
       this.recorded.push(at);
-      if (at < (this.ascending[this.ascending.length - 1] ?? -Infinity)) this.sorted = false;
-      this.ascending.push(at);
+      if (at < (this.ascending[this.ascending.length - 1] ?? -Infinity)) this.late.push(at);
+      else this.ascending.push(at);
     }
   }
 
@@ -46,12 +49,20 @@ export class FactTimes {
 
   /** The newest recorded instant at or before `at` (ms; 0 when none). */
   newestBy(at: number): number {
-    if (!this.sorted) {
-      this.ascending = Array.from(Float64Array.from(this.ascending).sort());
-      this.sorted = true;
-    }
+    this.settle();
     const index = upperBound(this.ascending, at) - 1;
     return index < 0 ? 0 : this.ascending[index];
+  }
+
+  /** Puts stamps that came out of order in their places: one by one when they are few (a write behind another server's clock), by one sort when many. */
+  private settle(): void {
+    if (this.late.length === 0) return;
+    if (this.late.length <= INSERT_ONE_BY_ONE) {
+      for (const at of this.late) this.ascending.splice(upperBound(this.ascending, at), 0, at);
+    } else {
+      this.ascending = Array.from(Float64Array.from([...this.ascending, ...this.late]).sort());
+    }
+    this.late = [];
   }
 
   /**

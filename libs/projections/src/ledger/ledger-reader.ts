@@ -66,6 +66,9 @@ export class LedgerReader {
     for await (const page of logPages(this.store, kept.fold.position, latest.position)) {
       for (const event of page) if (recordedAtOf(event) <= pivot) later.push(event);
     }
+    // The fold moved on replaces the one it came from, so "now" moving on write by write does not push out
+    // the folds kept for other instants (a past asAt, last week's report).
+    this.earlier.delete(from);
     return { fold: kept.fold.extend(later, latest.position), facts };
   }
 
