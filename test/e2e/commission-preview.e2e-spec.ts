@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { commissionBody, noInHouseOption, requestBody } from '../support/placement-fixtures';
-import { expectAccessible, screenshot, startWebTestApp, type WebTestApp } from '../support/web';
+import { expectAccessible, fillDate, screenshot, startWebTestApp, type WebTestApp } from '../support/web';
 
 interface HistoryEntry { type: string; data: Record<string, unknown> }
 
@@ -83,9 +83,7 @@ describe('the cost of a commission before it is made', () => {
     expect(api.body.continuing.outturnAfterPence).toBe(api.body.continuing.outturnBeforePence);
     const { page } = await t.signedIn('commissioner-amrit');
     await page.goto(`${t.base}/placements/${a}/extend`);
-    await page.fill('[name="newTermEnd-day"]', '18');
-    await page.fill('[name="newTermEnd-month"]', '1');
-    await page.fill('[name="newTermEnd-year"]', '2027');
+    await fillDate(page, 'newTermEnd', '2027-01-18');
     await page.fill('[name="reason"]', 'Settled');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Check the cost first' }).click()]);
     await expectAccessible(page);
@@ -116,8 +114,6 @@ async function fillCommission(page: Page): Promise<void> {
   await page.selectOption('[name="provider.ofstedGrade"]', 'good');
   await page.fill('[name="provider.distanceMiles"]', '12');
   await page.fill('[name="weeklyRate"]', '£1,050');
-  await page.fill('[name="startDate-day"]', '23');
-  await page.fill('[name="startDate-month"]', '11');
-  await page.fill('[name="startDate-year"]', '2026');
+  await fillDate(page, 'startDate', '2026-11-23');
   await page.fill('[name="costCentre"]', 'CC-IFA');
 }

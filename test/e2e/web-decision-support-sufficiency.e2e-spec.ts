@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { commissionBody, noInHouseOption, requestBody } from '../support/placement-fixtures';
-import { expectAccessible, screenshot, startWebTestApp, type WebTestApp } from '../support/web';
+import { expectAccessible, fillDate, screenshot, startWebTestApp, type WebTestApp } from '../support/web';
 import { recordWorkedExample } from '../support/worked-example';
 
 /**
@@ -139,9 +139,7 @@ describe('sufficiency and what-if, by API and page', () => {
       await page.selectOption('#placementType', 'U4');
       await page.fill('#ageBand', '12+');
       await page.fill('#places', '1');
-      await page.fill('#from-day', '18');
-      await page.fill('#from-month', '3');
-      await page.fill('#from-year', '2027');
+      await fillDate(page, 'from', '2027-03-18');
       const [response] = await Promise.all([page.waitForNavigation(), page.click('[data-action="what-if"]')]);
       expect(response?.status()).toBe(200);
       await expect(page.locator('[data-figure="answer.totalSavingThisYearPence"]').getAttribute('data-pence')).resolves.toBe('142000');

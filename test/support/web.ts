@@ -63,6 +63,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
+/** Types a YYYY-MM-DD date into a GOV.UK date input's three boxes (`name-day`, `name-month`, `name-year`). */
+export async function fillDate(page: Page, name: string, date: string): Promise<void> {
+  const [year, month, day] = date.split('-');
+  await page.fill(`[name="${name}-day"]`, String(Number(day)));
+  await page.fill(`[name="${name}-month"]`, String(Number(month)));
+  await page.fill(`[name="${name}-year"]`, year);
+}
+
 /** The form's CSRF token, for tests that post the form themselves. */
 export async function csrfTokenOn(page: Page): Promise<string> {
   return (await page.locator('input[name="_csrf"]').first().getAttribute('value')) ?? '';

@@ -8,6 +8,7 @@ import { Arrivals, SUMMED_FROM } from './arrivals';
 import { CostAhead } from './cost-ahead';
 import { buildForecast, type Forecast } from './forecast';
 import type { RagThresholds } from './rag';
+import type { AgeBand } from '../decision-support/age-band';
 import { curveFor, learnRangeModel, startingAgeBand, summariseRangeModel, type RangeModelSummary } from './range-model';
 import { SeededRandom, seedOf } from './seeded-random';
 import { EXACT_UP_TO, RunningPlacements, type Running } from './running-placements';
@@ -73,7 +74,8 @@ function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDa
     const centre = index.get(p.costCentre) as number;
     certain[centre] += part.certainPence;
     if (part.ahead !== undefined) {
-      running.push({ ...part.ahead, centre, curve: conditionOn(curveFor(model, p.placementType, startingAgeBand(p)), part.ahead.age) });
+      const { ageBand, ...ahead } = part.ahead;
+      running.push({ ...ahead, centre, curve: conditionOn(curveFor(model, p.placementType, ageBand), ahead.age) });
     }
   }
   const ahead = new RunningPlacements(running, centres.length, model.dailyRateDrift, limits.runningPerCentre);
@@ -102,7 +104,7 @@ interface PlacementPart {
   /** The actual to date, and to its recorded end if it has one. */
   readonly certainPence: number;
   /** With no recorded end: what is needed to simulate it, bar its curve (which moves with the model). */
-  readonly ahead?: Omit<Running, 'centre' | 'curve'>;
+  readonly ahead?: Omit<Running, 'centre' | 'curve'> & { readonly ageBand: AgeBand };
 }
 
 const parts = new PlacementMemo<PlacementPart>();
@@ -113,7 +115,7 @@ function partOfPlacement(p: Placed, yearStart: LocalDate, cut: LocalDate, yearEn
   if (p.endDate !== undefined) return { certainPence: toDate + periodCost(timeline, cut, maxDate(cut, minDate(p.endDate, yearEnd))).netPence };
   const from = maxDate(cut, p.startDate);
   if (from >= yearEnd) return { certainPence: toDate };
-  return { certainPence: toDate, ahead: { age: daysBetween(p.startDate, from), lead: daysBetween(cut, from), span: daysBetween(from, yearEnd), cost: new CostAhead(timeline, from, yearEnd) } };
+  return { certainPence: toDate, ahead: { ageBand: startingAgeBand(p), age: daysBetween(p.startDate, from), lead: daysBetween(cut, from), span: daysBetween(from, yearEnd), cost: new CostAhead(timeline, from, yearEnd) } };
 }
 
 /** Nearest-rank percentiles of whole pence. */
