@@ -5,7 +5,7 @@ import {
 import type { LedgerAsAt } from '@ledger/projections';
 import { placedFor, plusDays } from './placed-for-specs';
 import { SeededRandom } from './seeded-random';
-import { buildOutturnRange, buildForecastWithRange } from './outturn-range';
+import { buildOutturnRange, buildForecastWithRange, KeptRanges, type SamplingLimits } from './outturn-range';
 import { DEFAULT_RAG } from './rag';
 
 const d = (s: string) => s as LocalDate;
@@ -110,5 +110,34 @@ describe('the projected outturn as a range', () => {
         return range.p10Pence <= range.p50Pence && range.p50Pence <= range.p90Pence;
       },
     ), { numRuns: 40 });
+  });
+
+  it.each<[string, SamplingLimits]>([
+    ['placement by placement', { runningPerCentre: Number.POSITIVE_INFINITY, arrivalsPerCentre: Number.POSITIVE_INFINITY }],
+    ['as normals', { runningPerCentre: 0, arrivalsPerCentre: 0 }],
+  ])('after each write is the range simulated afresh for the ledger it moved to (%s)', (_, limits) => {
+    const random = new SeededRandom(9);
+    let placements = Array.from({ length: 120 }, (__, i) => {
+      const start = plusDays('2024-06-01', Math.floor(random.next() * 880));
+      const end = random.next() < 0.6 ? plusDays(start, 30 + Math.floor(random.next() * 500)) : undefined;
+      return placedFor({ id: `w${i}`, start, end: end !== undefined && end < '2026-11-23' ? end : undefined, weeklyRatePence: 90_000 + 2_000 * (i % 50), costCentre: i % 3 === 0 ? 'CC-RES' : 'CC-IFA', ageAtRequest: i % 17 });
+    });
+    const running = placements.map((p, i) => [p, i] as const).filter(([p]) => p.status === 'Commissioned').map(([, i]) => i);
+    const change = (i: number, event: (id: string) => PlacementEvent) => { placements = placements.map((p, k) => (k === i ? evolvePlacement(p, event(p.placementId as string)) : p)); };
+    const rate = (i: number, effectiveFrom: string) => change(i, (placementId) => ({ type: 'PlacementRateChanged', data: {
+      placementId, effectiveFrom: d(effectiveFrom), weeklyRatePence: 150_000 as Pence, previousWeeklyRatePence: 90_000 as Pence, reason: 'uplift' } }));
+    const writes: (() => void)[] = [
+      () => rate(running[0], '2026-11-23'), // from today: no length, start or past rate moves
+      () => rate(running[1], '2026-09-01'), // in the past: the drift moves
+      () => change(running[2], (placementId) => ({ type: 'PlacementEnded', data: { placementId, endDate: d('2026-11-20'), reason: 'E4A' } })), // a length ends
+      () => { placements = [...placements, placedFor({ id: 'new', start: '2026-11-02', costCentre: 'CC-EDU' })]; }, // a new start and cost centre
+    ];
+    const kept = new KeptRanges();
+    buildOutturnRange(ledgerOf(placements), year, asOf, limits, kept);
+    for (const write of writes) {
+      write();
+      const followed = buildOutturnRange(ledgerOf(placements), year, asOf, limits, kept);
+      expect(followed).toEqual(buildOutturnRange(ledgerOf(structuredClone(placements)), year, asOf, limits, new KeptRanges()));
+    }
   });
 });

@@ -9,10 +9,10 @@ import { CostAhead } from './cost-ahead';
 import { buildForecast, type Forecast } from './forecast';
 import type { RagThresholds } from './rag';
 import type { AgeBand } from '../decision-support/age-band';
-import { curveFor, learnRangeModel, startingAgeBand, summariseRangeModel, type RangeModelSummary } from './range-model';
+import { curveFor, learnRangeModel, startingAgeBand, summariseRangeModel, type RangeModel, type RangeModelSummary } from './range-model';
 import { SeededRandom, seedOf } from './seeded-random';
 import { EXACT_UP_TO, RunningPlacements, type Running } from './running-placements';
-import { conditionOn } from './survival';
+import { conditionOn, type SurvivalCurve } from './survival';
 
 /** Simulated years per range: enough that P10 and P90 move by well under 1% between seeds on the demo council. */
 export const RANGE_RUNS = 500;
@@ -42,28 +42,60 @@ const LIMITS: SamplingLimits = { runningPerCentre: EXACT_UP_TO, arrivalsPerCentr
  * run. A cost centre with many running placements, or many new ones in a run, has their sum drawn
  * as a normal of its exact mean and variance (`SamplingLimits`). Percentiles by nearest rank.
  */
-export function buildOutturnRange(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, limits: SamplingLimits = LIMITS): OutturnRange {
+export function buildOutturnRange(
+  ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, limits: SamplingLimits = LIMITS, kept: KeptRanges = KEPT,
+): OutturnRange {
   // The same placements (nothing recorded since: the same fold, whatever instant it is read at) answer
   // from what was simulated for them; the range reads nothing else of the ledger.
   const key = `${year}/${asOf}/${limits.runningPerCentre}/${limits.arrivalsPerCentre}`;
   const owner: object = ledger.streams ?? ledger;
-  const kept = rangesOf.get(owner) ?? new Map<string, OutturnRange>();
-  rangesOf.set(owner, kept);
-  const found = kept.get(key);
+  const ranges = kept.ranges.get(owner) ?? new Map<string, OutturnRange>();
+  kept.ranges.set(owner, ranges);
+  const found = ranges.get(key);
   if (found !== undefined) return found;
-  const range = simulateOutturns(ledger, year, asOf, limits);
-  kept.set(key, range);
+  const range = simulateOutturns(ledger, year, asOf, limits, kept.learned(key));
+  ranges.set(key, range);
   return range;
 }
 
-/** Ranges already simulated, per fold's placements (held only while they are). */
-const rangesOf = new WeakMap<object, Map<string, OutturnRange>>();
+/** What was learned for one window (year, as-of date, limits) from the last state of the ledger simulated in it. */
+interface Learned { readonly model: RangeModel; readonly arrivals: Arrivals }
 
-function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, limits: SamplingLimits): OutturnRange {
+/**
+ * What ranges keep between calls: the ranges simulated per fold's placements (held only while they
+ * are), and per window the model and new demand last simulated, from which the next state of the
+ * ledger learns what it can keep (`learnRangeModel`; new demand's moments stay while its model does).
+ * Only equal inputs are ever answered from what was kept, so a fresh `KeptRanges` gives the same range.
+ */
+export class KeptRanges {
+  readonly ranges = new WeakMap<object, Map<string, OutturnRange>>();
+  private readonly byWindow = new Map<string, Learned>();
+
+  constructor(private readonly windowsKept = 8) {}
+
+  /** The window's last model, and a way to keep the one learned now in its place (the last few windows stay). */
+  learned(key: string): { readonly earlier?: Learned; keep(learned: Learned): void } {
+    return {
+      earlier: this.byWindow.get(key),
+      keep: (learned) => {
+        this.byWindow.delete(key);
+        this.byWindow.set(key, learned);
+        if (this.byWindow.size > this.windowsKept) this.byWindow.delete(this.byWindow.keys().next().value as string);
+      },
+    };
+  }
+}
+
+const KEPT = new KeptRanges();
+
+function simulateOutturns(
+  ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDate, limits: SamplingLimits, window: ReturnType<KeptRanges['learned']>,
+): OutturnRange {
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
   const placements = externalPlacements(ledger.placements);
-  const model = learnRangeModel(placements, asOf);
+  const { earlier } = window;
+  const model = learnRangeModel(placements, asOf, earlier?.model);
   const centres = [...new Set([...placements.map((p) => p.costCentre), ...Object.keys(model.newDemand)])].sort();
   const index = new Map(centres.map((c, i) => [c, i]));
   const certain = new Array<number>(centres.length).fill(0);
@@ -73,13 +105,11 @@ function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDa
     const part = partOf(p, () => partOfPlacement(p, yearStart, cut, yearEnd));
     const centre = index.get(p.costCentre) as number;
     certain[centre] += part.certainPence;
-    if (part.ahead !== undefined) {
-      const { ageBand, ...ahead } = part.ahead;
-      running.push({ ...ahead, centre, curve: conditionOn(curveFor(model, p.placementType, ageBand), ahead.age) });
-    }
+    if (part.ahead !== undefined) running.push(runningOf(part.ahead, centre, curveFor(model, p.placementType, part.ahead.ageBand)));
   }
   const ahead = new RunningPlacements(running, centres.length, model.dailyRateDrift, limits.runningPerCentre);
-  const arrivals = new Arrivals(model, cut, yearEnd, limits.arrivalsPerCentre);
+  const arrivals = earlier !== undefined && sameDemandModel(earlier.model, model) ? earlier.arrivals : new Arrivals(model, cut, yearEnd, limits.arrivalsPerCentre);
+  window.keep({ model, arrivals });
   const seed = seedOf(`${year}/${asOf}`);
   const random = new SeededRandom(seed);
   const outturns = centres.map(() => [] as number[]);
@@ -99,13 +129,19 @@ function simulateOutturns(ledger: LedgerAsAt, year: FinancialYear, asOf: LocalDa
   };
 }
 
+/** New demand is simulated from the curves, demand and drift alone. */
+const sameDemandModel = (a: RangeModel, b: RangeModel) =>
+  a.curves === b.curves && a.newDemand === b.newDemand && a.demandFactors === b.demandFactors && a.dailyRateDrift === b.dailyRateDrift;
+
 /** One placement's part of the range for a year and as-of date: worked out once while its state lives. */
 interface PlacementPart {
   /** The actual to date, and to its recorded end if it has one. */
   readonly certainPence: number;
   /** With no recorded end: what is needed to simulate it, bar its curve (which moves with the model). */
-  readonly ahead?: Omit<Running, 'centre' | 'curve'> & { readonly ageBand: AgeBand };
+  readonly ahead?: Ahead;
 }
+
+type Ahead = Omit<Running, 'centre' | 'curve'> & { readonly ageBand: AgeBand };
 
 const parts = new PlacementMemo<PlacementPart>();
 
@@ -117,6 +153,17 @@ function partOfPlacement(p: Placed, yearStart: LocalDate, cut: LocalDate, yearEn
   if (from >= yearEnd) return { certainPence: toDate };
   return { certainPence: toDate, ahead: { ageBand: startingAgeBand(p), age: daysBetween(p.startDate, from), lead: daysBetween(cut, from), span: daysBetween(from, yearEnd), cost: new CostAhead(timeline, from, yearEnd) } };
 }
+
+/** A running placement ready to simulate, kept with its part while its curve and cost centre's place stay. */
+function runningOf(ahead: Ahead, centre: number, curve: SurvivalCurve): Running {
+  const kept = runningKept.get(ahead);
+  if (kept !== undefined && kept.centre === centre && kept.curve.curve === curve) return kept;
+  const running: Running = { centre, curve: conditionOn(curve, ahead.age), age: ahead.age, lead: ahead.lead, span: ahead.span, cost: ahead.cost };
+  runningKept.set(ahead, running);
+  return running;
+}
+
+const runningKept = new WeakMap<Ahead, Running>();
 
 /** Nearest-rank percentiles of whole pence. */
 function percentiles(values: number[]): Percentiles {

@@ -49,4 +49,21 @@ describe('the model the outturn range is simulated from', () => {
     // At 30 days only the new one is at risk (the long one entered at 518 days): 1 of 1 ends.
     expect(all?.surviving).toEqual([0]);
   });
+
+  it('keeps an earlier state\u2019s curves and demand when their inputs are equal, and learns them again when not', () => {
+    const specs: PlacedSpec[] = Array.from({ length: 30 }, (_, i) => ({ id: `k${i}`, start: plusDays('2025-10-01', 11 * i), end: i % 3 === 0 ? plusDays('2025-10-01', 11 * i + 90) : undefined }));
+    const earlier = learn(specs, '2026-11-01');
+    // A rate change from the as-of date on: no length, start or first rate moves.
+    const changed = specs.map((s, i) => (i === 4 ? { ...s, rateChange: { from: '2026-11-01', weeklyRatePence: 90_000 } } : s));
+    const next = learnRangeModel(externalPlacements(changed.map(placedFor)), d('2026-11-01'), earlier);
+    expect(next.curves).toBe(earlier.curves);
+    expect(next.newDemand).toBe(earlier.newDemand);
+    expect(next).toEqual(learn(changed, '2026-11-01'));
+    // An end: the curves are learned again, and equal those learned afresh.
+    const ended = specs.map((s, i) => (i === 4 ? { ...s, end: '2026-10-20' } : s));
+    const after = learnRangeModel(externalPlacements(ended.map(placedFor)), d('2026-11-01'), earlier);
+    expect(after.curves).not.toBe(earlier.curves);
+    expect(after.demandFactors).toBe(earlier.demandFactors);
+    expect(after).toEqual(learn(ended, '2026-11-01'));
+  });
 });

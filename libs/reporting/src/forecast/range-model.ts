@@ -62,6 +62,7 @@ export function curveFor(model: RangeModel, placementType: string, ageBand: AgeB
 
 /** What one placement tells the model as of a date: worked out once while its state lives (see PlacementMemo). */
 interface Facts {
+  readonly costCentre: string;
   /** Its length as known, when it ran in the survival window. */
   readonly observation?: Observation;
   /** The curves it counts in: all placements, its type, its type and age band. */
@@ -85,6 +86,7 @@ function factsOf(p: Placed, asOf: LocalDate): Facts {
     rateChange += (rate.weeklyRatePence - p.rates[i - 1].weeklyRatePence) / p.rates[i - 1].weeklyRatePence;
   });
   return {
+    costCentre: p.costCentre,
     ...(days > entry ? { observation: { days, ended, entry } } : {}),
     curves: [ALL_PLACEMENTS, p.placementType, groupKey(p.placementType, ageBand)],
     template: { placementType: p.placementType, ageBand, weeklyRatePence: p.rates[0].weeklyRatePence, startDate: p.startDate },
@@ -92,16 +94,40 @@ function factsOf(p: Placed, asOf: LocalDate): Facts {
   };
 }
 
-export function learnRangeModel(placements: readonly Placed[], asOf: LocalDate): RangeModel {
+/**
+ * The model as of a date. Given the model learned for an earlier state of the ledger at the same date,
+ * each part whose inputs are equal, placement by placement, is that model's part (the same curves, the
+ * same demand): a write that changes no length, start or first rate (a review, an extension, a rate
+ * change from today) learns only the rates' drift again. Equal inputs give equal parts, so an answer
+ * never depends on whether a part was kept.
+ */
+export function learnRangeModel(placements: readonly Placed[], asOf: LocalDate, earlier?: RangeModel): RangeModel {
   const started = placements.filter((p) => p.startDate < asOf);
   const of = factsMemo.window(asOf);
   const facts = started.map((p) => of(p, () => factsOf(p, asOf)));
-  const demandFactors = learnDemandFactors(started, asOf);
-  return {
-    curves: learnCurves(facts), demandFactors,
-    dailyRateDrift: learnRateDrift(facts), newDemand: learnNewDemand(started, facts, asOf, demandFactors),
+  const before = earlier === undefined ? undefined : learnedFrom.get(earlier);
+  const alike = (same: (a: Facts, b: Facts) => boolean): boolean => before !== undefined && before.asOf === asOf
+    && before.facts.length === facts.length && facts.every((f, i) => f === before.facts[i] || same(f, before.facts[i]));
+  const kept = earlier as RangeModel;
+  const demandFactors = alike(sameStart) ? kept.demandFactors : learnDemandFactors(started, asOf);
+  const model: RangeModel = {
+    curves: alike(sameLength) ? kept.curves : learnCurves(facts),
+    demandFactors,
+    dailyRateDrift: learnRateDrift(facts),
+    newDemand: demandFactors === earlier?.demandFactors && alike(sameDemand) ? kept.newDemand : learnNewDemand(started, facts, asOf, demandFactors),
   };
+  learnedFrom.set(model, { asOf, facts });
+  return model;
 }
+
+/** What each model was learned from, to tell a later state's inputs from its own. */
+const learnedFrom = new WeakMap<RangeModel, { readonly asOf: LocalDate; readonly facts: readonly Facts[] }>();
+
+const sameStart = (a: Facts, b: Facts) => a.template.startDate === b.template.startDate;
+const sameLength = (a: Facts, b: Facts) => a.curves[2] === b.curves[2] && a.observation?.days === b.observation?.days
+  && a.observation?.ended === b.observation?.ended && a.observation?.entry === b.observation?.entry;
+const sameDemand = (a: Facts, b: Facts) => sameStart(a, b) && a.costCentre === b.costCentre && a.template.placementType === b.template.placementType
+  && a.template.ageBand === b.template.ageBand && a.template.weeklyRatePence === b.template.weeklyRatePence;
 
 function learnCurves(facts: readonly Facts[]): Map<string, SurvivalCurve> {
   const groups = new Map<string, Observation[]>([[ALL_PLACEMENTS, []]]);

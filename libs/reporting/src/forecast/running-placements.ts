@@ -27,24 +27,44 @@ export interface Running {
 /** Its cost when it runs `days` more days, its rate drifting from the as-of date on. */
 const costOf = (r: Running, days: number, drift: number) => r.cost.upTo(days) * (1 + drift * (r.lead + days / 2));
 
-/** The mean and variance of one placement's cost ahead, summed exactly over its curve's later ends. */
-function moments(r: Running, drift: number): { mean: number; variance: number } {
+/**
+ * One placement's cost ahead summed over its curve's later ends, as polynomials in the drift `d`: the
+ * mean is m0 + d·m1 and the mean square s0 + 2d·s1 + d²·s2, since each outcome's cost is u·(1 + d·k)
+ * with u its cost at today's rates and k = lead + days/2. So the moments follow a change in the drift
+ * (any write that moves the rates' history) without summing over the curve again.
+ */
+interface Sums { readonly m0: number; readonly m1: number; readonly s0: number; readonly s1: number; readonly s2: number }
+
+function sumsOf(r: Running): Sums {
   const { curve, from, share } = r.curve;
-  let mean = 0;
-  let square = 0;
+  let m0 = 0; let m1 = 0; let s0 = 0; let s1 = 0; let s2 = 0;
+  const add = (p: number, days: number) => {
+    const u = r.cost.upTo(days);
+    const k = r.lead + days / 2;
+    m0 += p * u; m1 += p * u * k; s0 += p * u * u; s1 += p * u * u * k; s2 += p * u * u * k * k;
+  };
   let before = share;
   for (let j = from; j < curve.days.length && curve.days[j] - r.age < r.span; j++) {
-    const p = (before - curve.surviving[j]) / share;
-    const value = costOf(r, curve.days[j] - r.age, drift);
-    mean += p * value;
-    square += p * value * value;
+    add((before - curve.surviving[j]) / share, curve.days[j] - r.age);
     before = curve.surviving[j];
   }
-  const rest = before / share; // still running at the year end
-  const full = costOf(r, r.span, drift);
-  mean += rest * full;
-  square += rest * full * full;
-  return { mean, variance: Math.max(0, square - mean * mean) };
+  add(before / share, r.span); // still running at the year end
+  return { m0, m1, s0, s1, s2 };
+}
+
+/** Each placement's sums for the curve it was last given: a placement's cost ahead is one object while its state lives. */
+const sumsKept = new WeakMap<CostAhead, { readonly curve: Running['curve']['curve']; readonly sums: Sums }>();
+
+/** The mean and variance of one placement's cost ahead, its rate drifting by `drift` a day. */
+function moments(r: Running, drift: number): { mean: number; variance: number } {
+  let kept = sumsKept.get(r.cost);
+  if (kept === undefined || kept.curve !== r.curve.curve) {
+    kept = { curve: r.curve.curve, sums: sumsOf(r) };
+    sumsKept.set(r.cost, kept);
+  }
+  const { m0, m1, s0, s1, s2 } = kept.sums;
+  const mean = m0 + drift * m1;
+  return { mean, variance: Math.max(0, s0 + 2 * drift * s1 + drift * drift * s2 - mean * mean) };
 }
 
 /** The running placements of every cost centre, one simulated year at a time. */
