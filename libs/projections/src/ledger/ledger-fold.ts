@@ -43,16 +43,26 @@ export class LedgerFold {
     private readonly history: readonly Move[] = [],
   ) {}
 
-  /** Folds pages of the log, in global order, keeping only the facts `include` admits. */
-  static async build(pages: AsyncIterable<readonly StoredEvent[]>, include: (event: StoredEvent) => boolean = () => true): Promise<LedgerFold> {
+  /**
+   * Folds pages of the log, in global order, keeping only the facts `include` admits. A stream that
+   * `reuse` names (every one of its facts is admitted, and `reuse.fold` has read them all) takes that
+   * fold's state as it is instead of folding its events again: a fold as known at an earlier instant
+   * then shares with the latest every placement nothing was recorded for since, and so does every
+   * report's work kept for it.
+   */
+  static async build(
+    pages: AsyncIterable<readonly StoredEvent[]>, include: (event: StoredEvent) => boolean = () => true, reuse?: Reuse,
+  ): Promise<LedgerFold> {
     const changes: Changes = { placements: new Map(), budgets: new Map() };
     const none: Streams = { placements: OrderedChunks.of([]), budgets: new Map() };
     let position = START;
     let newest = 0;
     for await (const events of pages) {
       for (const event of events) {
-        if (include(event) && applyFact(none, changes, event) !== undefined) newest = Math.max(newest, recordedAtOf(event));
         position = event.position;
+        if (!include(event)) continue;
+        const kind = reuse?.takes(event.streamId) === true ? reuse.fold.takeInto(changes, event) : applyFact(none, changes, event);
+        if (kind !== undefined) newest = Math.max(newest, recordedAtOf(event));
       }
     }
     return new LedgerFold(position, newest, { placements: OrderedChunks.of(changes.placements), budgets: changes.budgets });
@@ -77,6 +87,22 @@ export class LedgerFold {
     return new LedgerFold(position, newest, { placements: this.streams.placements.with(changes.placements), budgets }, history);
   }
 
+  /** Puts this fold's state of the event's stream into `changes`, as `build` does when reusing it. */
+  private takeInto(changes: Changes, event: StoredEvent): 'placement' | 'budget' | undefined {
+    const stream = parseStreamId(event.streamId);
+    if (stream?.kind === 'placement') {
+      const state = this.streams.placements.get(event.streamId);
+      if (state !== undefined && !changes.placements.has(event.streamId)) changes.placements.set(event.streamId, state);
+      return 'placement';
+    }
+    if (stream?.kind === 'budget') {
+      const state = this.streams.budgets.get(stream.financialYear);
+      if (state !== undefined && !changes.budgets.has(stream.financialYear)) changes.budgets.set(stream.financialYear, state);
+      return 'budget';
+    }
+    return undefined;
+  }
+
   /** The fold as the returns read it, stamped with the instant asked about. */
   at(asAt: Date): LedgerAsAt {
     const listed = () => (this.view ??= { placements: [...this.streams.placements.values()] }).placements;
@@ -99,6 +125,12 @@ export class LedgerFold {
     }
     return undefined;
   }
+}
+
+/** A fold whose states `build` may take as they are, for the streams `takes` names. */
+export interface Reuse {
+  readonly fold: LedgerFold;
+  takes(streamId: string): boolean;
 }
 
 /** One move of a fold: from which placements map, and the streams whose state it changed. */

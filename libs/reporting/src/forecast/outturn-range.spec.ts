@@ -123,7 +123,7 @@ describe('the projected outturn as a range', () => {
       return placedFor({ id: `w${i}`, start, end: end !== undefined && end < '2026-11-23' ? end : undefined, weeklyRatePence: 90_000 + 2_000 * (i % 50), costCentre: i % 3 === 0 ? 'CC-RES' : 'CC-IFA', ageAtRequest: i % 17 });
     });
     const running = placements.map((p, i) => [p, i] as const).filter(([p]) => p.status === 'Commissioned').map(([, i]) => i);
-    const change = (i: number, event: (id: string) => PlacementEvent) => { placements = placements.map((p, k) => (k === i ? evolvePlacement(p, event(p.placementId as string)) : p)); };
+    const change = (i: number, event: (id: string) => PlacementEvent) => { placements = placements.map((p, k) => (k === i ? evolvePlacement(p, event(`w${i}`)) : p)); };
     const rate = (i: number, effectiveFrom: string) => change(i, (placementId) => ({ type: 'PlacementRateChanged', data: {
       placementId, effectiveFrom: d(effectiveFrom), weeklyRatePence: 150_000 as Pence, previousWeeklyRatePence: 90_000 as Pence, reason: 'uplift' } }));
     const writes: (() => void)[] = [

@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadConfig, ManualClock, openLedgerRuntime, type LedgerRuntime } from '@ledger/application';
+import type { PlacementState } from '@ledger/domain';
+import { loadLedgerAsAt, type LedgerAsAt } from '@ledger/projections';
+import { syntheticLedger } from '../../bench/synthetic-ledger';
+
+/**
+ * A fold as known at a past instant takes, for every placement with nothing recorded since, the state
+ * the latest fold holds, so a past asAt costs the placements that changed, not a second ledger; and it
+ * still answers exactly what a fold of the log as known then says.
+ */
+describe('the ledger as known at a past instant, sharing what has not changed since', () => {
+  let runtime: LedgerRuntime;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-reader-sharing-'));
+  const today = '2026-11-23';
+  /** Each stream's newest recorded instant, as appended. */
+  const newest = new Map<string, number>();
+
+  beforeAll(async () => {
+    runtime = await openLedgerRuntime(loadConfig({ LEDGER_DATA_DIR: dataDir, AUTH_JWT_SECRET: 'x'.repeat(32) }), new ManualClock(new Date(`${today}T12:00:00Z`)));
+    for (const { streamId, events } of syntheticLedger({ placements: 40, years: 1, today, termDays: 28, seed: 7 })) {
+      await runtime.eventStore.append(streamId, 'no-stream', events);
+      newest.set(streamId, Math.max(...events.map((e) => Date.parse(e.metadata.recordedAt))));
+    }
+  });
+  afterAll(async () => {
+    await runtime.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const byStream = (ledger: LedgerAsAt): Map<string, PlacementState> => new Map([...(ledger.streams ?? new Map<string, PlacementState>())]);
+
+  const seen = { shared: 0, folded: 0 };
+
+  it.each(['2026-01-10T12:00:00Z', '2026-06-01T00:00:00Z', '2026-10-30T10:00:00Z', '2026-11-20T23:00:00Z'])('answers %s as a fold of the log then, sharing every placement unchanged since', async (instant) => {
+    const latest = byStream(await runtime.ledger.at(new Date(`${today}T12:00:00Z`)));
+    const past = byStream(await runtime.ledger.at(new Date(instant)));
+    expect(past).toEqual(byStream(await loadLedgerAsAt(runtime.eventStore, new Date(instant))));
+    const cut = Date.parse(instant);
+    for (const [streamId, state] of past) {
+      // Nothing recorded since: the latest fold's own state. Else folded from its facts up to the instant.
+      const unchanged = (newest.get(streamId) as number) <= cut;
+      if (unchanged) expect(state).toBe(latest.get(streamId));
+      else expect(state).not.toBe(latest.get(streamId));
+      seen[unchanged ? 'shared' : 'folded'] += 1;
+    }
+  });
+
+  it('met both kinds of placement on the way', () => {
+    expect(seen.shared).toBeGreaterThan(10);
+    expect(seen.folded).toBeGreaterThan(10);
+  });
+});
