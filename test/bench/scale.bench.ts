@@ -21,7 +21,7 @@ const SECRET = 'bench-secret-that-is-at-least-32-characters';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
 
 async function appendLedger(runtime: LedgerRuntime, scale: Scale, today: string): Promise<{ events: number; seconds: number }> {
-  const streams = syntheticLedger({ placements: scale.placements, years: scale.years, today, termDays: scale.termDays, seed: 42 });
+  const streams = syntheticLedger({ placements: scale.placements, years: scale.years, today, termDays: scale.termDays, seed: 42, recordedBy: new Date(Date.now() - 60_000) });
   const started = process.hrtime.bigint();
   let events = 0;
   const writer = async () => {

@@ -16,9 +16,14 @@ const provider = { id: 'IFA-B', name: 'Bench Fostering', type: 'PR4', ofstedGrad
 /**
  * A ledger for benchmarks, every event decided by the real decider: each placement is requested,
  * searched, commissioned, reviewed and extended every `termDays`, with rate changes, joint funding
- * and (for most) an end, over `years` up to `today`.
+ * and (for most) an end, over `years` up to `today`. Each day's facts are stamped at 10:00 UTC that day,
+ * today's no later than `recordedBy`.
  */
-export function* syntheticLedger(options: { placements: number; years: number; today: string; termDays: number; seed: number }): Generator<SyntheticStream> {
+export function* syntheticLedger(options: {
+  placements: number; years: number; today: string; termDays: number; seed: number;
+  /** No fact is stamped later than this (a benchmark's start): today's facts are not ahead of the clock. */
+  recordedBy?: Date;
+}): Generator<SyntheticStream> {
   const rng = new Prng(options.seed);
   const today = options.today as LocalDate;
   const span = Math.round(options.years * 365);
@@ -52,9 +57,14 @@ export function* syntheticLedger(options: { placements: number; years: number; t
         continue; // e.g. a same-rate change: the decider's refusal is the realistic outcome
       }
       state = decided.reduce(evolvePlacement, state);
-      const metadata = { actorId: 'bench', actorRole: 'commissioner', recordedAt: `${day}T10:00:00.000Z`, correlationId: placementId, causationId: placementId };
+      const metadata = { actorId: 'bench', actorRole: 'commissioner', recordedAt: stampOf(day, options.recordedBy), correlationId: placementId, causationId: placementId };
       for (const event of decided) events.push({ eventId: randomUUID(), type: event.type, version: PLACEMENT_EVENT_VERSIONS[event.type], data: event.data as Record<string, unknown>, metadata });
     }
     yield { streamId: `placement-${placementId}`, events };
   }
+}
+
+function stampOf(day: LocalDate, recordedBy: Date | undefined): string {
+  const stamp = `${day}T10:00:00.000Z`;
+  return recordedBy !== undefined && Date.parse(stamp) > recordedBy.getTime() ? recordedBy.toISOString() : stamp;
 }
