@@ -72,6 +72,24 @@ describe('a placement from request to end', () => {
     expect(stateAfter(...active, ended('2026-12-20'), corrected)).toMatchObject({ status: 'Ended', endDate: '2026-12-13', endReason: 'E8' });
   });
 
+  it.each([{}, { emergencyReason: 'Placed out of hours' }])('keeps every field of the running placement when it ends (%o), in the same order', (overrides) => {
+    const history = [requested, searched(), commissioned(overrides), reviewed(), extended(),
+      { type: 'JointFundingAgreed', data: { placementId: ID, contributor: 'health', shareBasisPoints: 2500, effectiveFrom: d('2026-11-10') } } as PlacementEvent];
+    const running = stateAfter(...history);
+    const expected = { ...running, status: 'Ended', endDate: '2026-12-20', endReason: 'E4A' };
+    expect(running).toMatchObject(overrides);
+    expect(stateAfter(...history, ended('2026-12-20'))).toStrictEqual(expected);
+    expect(Object.keys(stateAfter(...history, ended('2026-12-20')))).toEqual(Object.keys(expected));
+  });
+
+  it('keeps the request and its searches when matched in-house or withdrawn', () => {
+    const requestedState = stateAfter(requested, searched('2026-10-30', true));
+    expect(stateAfter(requested, searched('2026-10-30', true), { type: 'PlacementRequestWithdrawn', data: { placementId: ID, reason: 'Returned home' } }))
+      .toStrictEqual({ ...requestedState, status: 'Withdrawn', reason: 'Returned home' });
+    expect(stateAfter(requested, searched('2026-10-30', true), { type: 'PlacementMatchedInHouse', data: { placementId: ID, resource: 'Kinship carer', startDate: d('2026-11-02') } }))
+      .toStrictEqual({ ...requestedState, status: 'MatchedInHouse', resource: 'Kinship carer', startDate: '2026-11-02' });
+  });
+
   it('survives a JSON round trip unchanged (plain data, no classes)', () => {
     const state = stateAfter(...active, reviewed(), extended(), ended());
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
