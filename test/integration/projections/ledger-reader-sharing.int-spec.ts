@@ -5,30 +5,35 @@ import { loadConfig, ManualClock, openLedgerRuntime, type LedgerRuntime } from '
 import type { PlacementState } from '@ledger/domain';
 import { loadLedgerAsAt, type LedgerAsAt } from '@ledger/projections';
 import { syntheticLedger } from '../../bench/synthetic-ledger';
+import { createTestDatabase } from '../../support/postgres';
 
 /**
  * A fold as known at a past instant takes, for every placement with nothing recorded since, the state
  * the latest fold holds, so a past asAt costs the placements that changed, not a second ledger; and it
  * still answers exactly what a fold of the log as known then says.
  */
-describe('the ledger as known at a past instant, sharing what has not changed since', () => {
+describe.each(['embedded', 'postgres'] as const)('the ledger as known at a past instant, sharing what has not changed since, on the %s store', (kind) => {
   let runtime: LedgerRuntime;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-reader-sharing-'));
+  let cleanup: () => Promise<void>;
   const today = '2026-11-23';
   /** Each stream's newest recorded instant, as appended. */
   const newest = new Map<string, number>();
 
   beforeAll(async () => {
-    runtime = await openLedgerRuntime(loadConfig({ LEDGER_DATA_DIR: dataDir, AUTH_JWT_SECRET: 'x'.repeat(32) }), new ManualClock(new Date(`${today}T12:00:00Z`)));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-reader-sharing-'));
+    const database = kind === 'postgres' ? await createTestDatabase() : undefined;
+    runtime = await openLedgerRuntime(loadConfig({ LEDGER_DATA_DIR: dataDir, DATABASE_URL: database?.url, AUTH_JWT_SECRET: 'x'.repeat(32) }), new ManualClock(new Date(`${today}T12:00:00Z`)));
+    cleanup = async () => {
+      await runtime.close();
+      await database?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
     for (const { streamId, events } of syntheticLedger({ placements: 40, years: 1, today, termDays: 28, seed: 7 })) {
       await runtime.eventStore.append(streamId, 'no-stream', events);
       newest.set(streamId, Math.max(...events.map((e) => Date.parse(e.metadata.recordedAt))));
     }
   });
-  afterAll(async () => {
-    await runtime.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   const byStream = (ledger: LedgerAsAt): Map<string, PlacementState> => new Map([...(ledger.streams ?? new Map<string, PlacementState>())]);
 
