@@ -28,10 +28,14 @@ describe.each(['embedded', 'postgres'] as const)('the ledger as known at a past 
       await database?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     };
+    let last = '';
     for (const { streamId, events } of syntheticLedger({ placements: 40, years: 1, today, termDays: 28, seed: 7 })) {
-      await runtime.eventStore.append(streamId, 'no-stream', events);
+      last = (await runtime.eventStore.append(streamId, 'no-stream', events)).position;
       newest.set(streamId, Math.max(...events.map((e) => Date.parse(e.metadata.recordedAt))));
     }
+    // The reader reads as far as the read models have applied (read-your-writes), as a command's response
+    // waits for; on PostgreSQL an append is visible to readers only once no older transaction is open.
+    expect(await runtime.projections.waitFor(last, 20_000)).toBe(true);
   });
   afterAll(() => cleanup());
 
