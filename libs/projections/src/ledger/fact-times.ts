@@ -10,7 +10,8 @@ const INSERT_ONE_BY_ONE = 64;
  * When each fact in the log was recorded, in the log's order, and the position of every `BLOCK`th:
  * what the reader needs to find the newest fact at or before an instant, and a stretch of the log
  * that holds the facts recorded between two instants, without a copy of the log. About 16 bytes a
- * fact (a position held for every fact cost about 250: a string made of several).
+ * fact (a position held for every fact cost about 250: a string made of several), and each stream's
+ * newest instant, which tells whether a stream changed after an instant.
  */
 export class FactTimes {
   private readonly recorded: number[] = [];
@@ -24,6 +25,8 @@ export class FactTimes {
   private ascending: number[] = [];
   /** Stamps earlier than the last in `ascending` when noted, waiting to be put in their places. */
   private late: number[] = [];
+  /** Per stream, the newest instant among its facts noted. */
+  private readonly newestOfStream = new Map<string, number>();
 
   add(events: readonly StoredEvent[]): void {
     for (const event of events) {
@@ -31,9 +34,15 @@ export class FactTimes {
       const at = recordedAtOf(event);
       this.blockEnds[Math.floor(this.recorded.length / BLOCK)] = event.position;
       this.recorded.push(at);
+      if (at > (this.newestOfStream.get(event.streamId) ?? -Infinity)) this.newestOfStream.set(event.streamId, at);
       if (at < (this.ascending[this.ascending.length - 1] ?? -Infinity)) this.late.push(at);
       else this.ascending.push(at);
     }
+  }
+
+  /** The newest instant recorded among a stream's facts noted so far (undefined: none noted). */
+  newestOf(streamId: string): number | undefined {
+    return this.newestOfStream.get(streamId);
   }
 
   /** The facts noted so far. */

@@ -61,8 +61,8 @@ export class LedgerFold {
       for (const event of events) {
         position = event.position;
         if (!include(event)) continue;
-        const kind = reuse?.takes(event.streamId) === true ? reuse.fold.takeInto(changes, event) : applyFact(none, changes, event);
-        if (kind !== undefined) newest = Math.max(newest, recordedAtOf(event));
+        const reused = reuse?.takes(event.streamId) === true ? reuse.fold.streams : undefined;
+        if (applyFact(none, changes, event, reused) !== undefined) newest = Math.max(newest, recordedAtOf(event));
       }
     }
     return new LedgerFold(position, newest, { placements: OrderedChunks.of(changes.placements), budgets: changes.budgets });
@@ -85,22 +85,6 @@ export class LedgerFold {
     const history = [...this.history.slice(1 - MOVES_KEPT), move];
     const budgets = changes.budgets.size === 0 ? this.streams.budgets : new Map([...this.streams.budgets, ...changes.budgets]);
     return new LedgerFold(position, newest, { placements: this.streams.placements.with(changes.placements), budgets }, history);
-  }
-
-  /** Puts this fold's state of the event's stream into `changes`, as `build` does when reusing it. */
-  private takeInto(changes: Changes, event: StoredEvent): 'placement' | 'budget' | undefined {
-    const stream = parseStreamId(event.streamId);
-    if (stream?.kind === 'placement') {
-      const state = this.streams.placements.get(event.streamId);
-      if (state !== undefined && !changes.placements.has(event.streamId)) changes.placements.set(event.streamId, state);
-      return 'placement';
-    }
-    if (stream?.kind === 'budget') {
-      const state = this.streams.budgets.get(stream.financialYear);
-      if (state !== undefined && !changes.budgets.has(stream.financialYear)) changes.budgets.set(stream.financialYear, state);
-      return 'budget';
-    }
-    return undefined;
   }
 
   /** The fold as the returns read it, stamped with the instant asked about. */
@@ -144,20 +128,21 @@ const MOVES_KEPT = 64;
 
 /**
  * Folds one event into `changes` when it is a fact, starting from the state in `changes` or else in
- * `streams`, and says which kind of stream it belonged to (undefined: not a fact).
+ * `streams`, and says which kind of stream it belonged to (undefined: not a fact). With `reused`, a
+ * fold that has read all of the stream's facts, its state is taken as it is instead.
  */
-function applyFact(streams: Streams, changes: Changes, event: StoredEvent): 'placement' | 'budget' | undefined {
+function applyFact(streams: Streams, changes: Changes, event: StoredEvent, reused?: Streams): 'placement' | 'budget' | undefined {
   const stream = parseStreamId(event.streamId);
   if (stream?.kind === 'placement') {
-    const evolved = upcastPlacementEvent(event.type, event.version, event.data);
+    const taken = reused?.placements.get(event.streamId);
     const state = changes.placements.get(event.streamId) ?? streams.placements.get(event.streamId) ?? initialPlacementState;
-    changes.placements.set(event.streamId, evolvePlacement(state, evolved));
+    changes.placements.set(event.streamId, taken ?? evolvePlacement(state, upcastPlacementEvent(event.type, event.version, event.data)));
     return 'placement';
   }
   if (stream?.kind === 'budget') {
-    const evolved = upcastBudgetEvent(event.type, event.version, event.data);
+    const taken = reused?.budgets.get(stream.financialYear);
     const state = changes.budgets.get(stream.financialYear) ?? streams.budgets.get(stream.financialYear) ?? initialBudgetState;
-    changes.budgets.set(stream.financialYear, evolveBudget(state, evolved));
+    changes.budgets.set(stream.financialYear, taken ?? evolveBudget(state, upcastBudgetEvent(event.type, event.version, event.data)));
     return 'budget';
   }
   return undefined;

@@ -1,7 +1,7 @@
 import { START, type EventStore, type GlobalPosition, type StoredEvent } from '@ledger/event-store';
 import { FactTimes } from './fact-times';
 import { factsRecordedBetween, logPages, type LedgerAsAt, type LedgerFact } from './ledger-as-at';
-import { isFact, LedgerFold, recordedAtOf } from './ledger-fold';
+import { LedgerFold, recordedAtOf } from './ledger-fold';
 
 /** Folds kept for instants before the newest fact: "as at" last week's report and a past asAt, say. */
 const EARLIER_FOLDS = 2;
@@ -27,8 +27,6 @@ export class LedgerReader {
   private latest?: { fold: LedgerFold; trigger: GlobalPosition; facts: number };
   private syncing?: { trigger: GlobalPosition; fold: Promise<LedgerFold> };
   private readonly times = new FactTimes();
-  /** Per stream, the newest instant recorded among the facts read for the latest fold (or by a sync still reading). */
-  private readonly streamNewest = new Map<string, number>();
   /** By the newest recorded instant they hold, most recently used last. */
   private readonly earlier = new Map<number, EarlierFold>();
 
@@ -53,7 +51,7 @@ export class LedgerReader {
    */
   private async foldedAt(pivot: number): Promise<EarlierFold> {
     const { fold: latest, facts } = this.latest as NonNullable<LedgerReader['latest']>;
-    const reuse = { fold: latest, takes: (streamId: string) => (this.streamNewest.get(streamId) ?? Infinity) <= pivot };
+    const reuse = { fold: latest, takes: (streamId: string) => (this.times.newestOf(streamId) ?? Infinity) <= pivot };
     return { fold: await LedgerFold.build(logPages(this.store, START, latest.position), (event) => recordedAtOf(event) <= pivot, reuse), facts };
   }
 
@@ -129,11 +127,6 @@ export class LedgerReader {
   private async *timed(pages: AsyncIterable<readonly StoredEvent[]>): AsyncGenerator<readonly StoredEvent[]> {
     for await (const page of pages) {
       this.times.add(page);
-      for (const event of page) {
-        if (!isFact(event)) continue;
-        const at = recordedAtOf(event);
-        if (at > (this.streamNewest.get(event.streamId) ?? -Infinity)) this.streamNewest.set(event.streamId, at);
-      }
       yield page;
     }
   }
