@@ -25,8 +25,13 @@ export interface LedgerFact {
   readonly data: unknown;
 }
 
-/** Events per round trip when reading the log: a fold never holds more of it than this at once. */
-export const LOG_PAGE = 5_000;
+/**
+ * Events per round trip when reading the log: a fold never holds more of it than this at once. A page
+ * is alive while the driver parses it, so a larger one survives the young generation's collections and
+ * is promoted: at 20,000 placements, pages of 5,000 spent a third of a fold in garbage collection and
+ * doubled the process's peak; pages of 1,000 cost more round trips but fold faster.
+ */
+export const LOG_PAGE = 1_000;
 
 /** The log in pages after `after`, up to and including `through` when given. */
 export async function* logPages(store: EventStore, after: GlobalPosition = START, through?: GlobalPosition): AsyncGenerator<readonly StoredEvent[]> {
