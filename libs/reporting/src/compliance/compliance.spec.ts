@@ -75,4 +75,17 @@ describe('in-house-first compliance for June–August 2026, as of 1 September', 
     expect(report.providersBelowGood).toEqual([expect.objectContaining({ placementId: 'poor', ofstedGrade: 'inadequate' })]);
     expect(report.overDistance).toEqual([expect.objectContaining({ placementId: 'never', distanceMiles: 38 })]);
   });
+
+  it('writes every row with the placement\'s fields first and a date only when there is one', () => {
+    const place = ['placementId', 'childRef', 'costCentre', 'providerName'];
+    expect(report.reviews.terms.map((t) => Object.keys(t))).toEqual([
+      [...place, 'termEnd', 'reviewedOn', 'status'], [...place, 'termEnd', 'reviewedOn', 'status'], [...place, 'termEnd', 'status'],
+    ]);
+    expect(report.commissions.emergencies.map((e) => Object.keys(e))).toEqual([
+      [...place, 'startDate', 'searchDeadline', 'searchedOn', 'status'], [...place, 'startDate', 'searchDeadline', 'searchedOn', 'status'],
+      [...place, 'startDate', 'searchDeadline', 'status'],
+    ]);
+    expect(Object.keys(report.providersBelowGood[0])).toEqual([...place, 'ofstedGrade']);
+    expect(Object.keys(report.overDistance[0])).toEqual([...place, 'distanceMiles']);
+  });
 });

@@ -62,3 +62,15 @@ describe('returns built from random ledgers', () => {
     }), { numRuns: 100 });
   });
 });
+
+describe('a return\'s movements', () => {
+  it('each carry the placement, its net cost in the period, then what moved, and the rate before only for a rate change', () => {
+    const p = placement(1, d('2026-05-04'), 100_000, 'CC-IFA', [{ offset: 14, rate: 120_000 }], 2_500, 40);
+    const { movements } = buildReturn('quarterly', { asAt: '2027-06-01T00:00:00.000Z', placements: [p], budgets: new Map() }, d('2026-04-01'), d('2026-07-01'));
+    const place = ['placementId', 'childRef', 'costCentre', 'placementType', 'providerName', 'periodNetPence', 'kind', 'date', 'weeklyRatePence'];
+    expect(movements.map((m) => [m.kind, Object.keys(m)])).toEqual([
+      ['commissioned', place], ['joint-funding', place], ['rate-changed', [...place, 'previousWeeklyRatePence']], ['ended', place],
+    ]);
+    expect(movements[2]).toMatchObject({ date: '2026-05-18', weeklyRatePence: 120_000, previousWeeklyRatePence: 100_000 });
+  });
+});

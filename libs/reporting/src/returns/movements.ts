@@ -29,21 +29,28 @@ export interface ReviewFlag {
 
 const inPeriod = (date: LocalDate, start: LocalDate, end: LocalDate) => date >= start && date < end;
 
+/**
+ * One movement, written out as one literal: a spread first (`{ ...base, kind }`) gives every object it
+ * makes a hidden class of its own, and a national ledger's returns keep tens of thousands of them.
+ */
+function movement(p: Placed, periodNetPence: Pence, kind: Movement['kind'], date: LocalDate, weeklyRatePence: Pence, previousWeeklyRatePence?: Pence): Movement {
+  return {
+    placementId: p.placementId, childRef: p.childRef, costCentre: p.costCentre, placementType: p.placementType, providerName: p.provider.name,
+    periodNetPence, kind, date, weeklyRatePence, ...(previousWeeklyRatePence === undefined ? {} : { previousWeeklyRatePence }),
+  };
+}
+
 /** One placement's movements in `[start, end)`, unsorted. */
 export function movementsOf(p: Placed, start: LocalDate, end: LocalDate): Movement[] {
   const movements: Movement[] = [];
-  const base = { placementId: p.placementId, childRef: p.childRef, costCentre: p.costCentre, placementType: p.placementType, providerName: p.provider.name, periodNetPence: periodCost(costTimelineOf(p), start, end).netPence };
-  if (inPeriod(p.startDate, start, end)) movements.push({ ...base, kind: 'commissioned', date: p.startDate, weeklyRatePence: rateOn(p, p.startDate) });
-  p.rates.slice(1).filter((r) => inPeriod(r.effectiveFrom, start, end)).forEach((r) => movements.push({
-    ...base, kind: 'rate-changed', date: r.effectiveFrom, weeklyRatePence: r.weeklyRatePence, previousWeeklyRatePence: rateOn(p, addDays(r.effectiveFrom, -1)),
-  }));
-  p.extensions.filter((x) => inPeriod(x.previousTermEnd, start, end)).forEach((x) => movements.push({
-    ...base, kind: 'extended', date: x.previousTermEnd, weeklyRatePence: rateOn(p, x.previousTermEnd) }));
-  p.jointFunding.filter((f) => inPeriod(f.effectiveFrom, start, end)).forEach((f) => movements.push({
-    ...base, kind: 'joint-funding', date: f.effectiveFrom, weeklyRatePence: rateOn(p, f.effectiveFrom) }));
-  if (p.endDate !== undefined && inPeriod(p.endDate, start, end)) {
-    movements.push({ ...base, kind: 'ended', date: p.endDate, weeklyRatePence: rateOn(p, addDays(p.endDate, -1)) });
+  const net = periodCost(costTimelineOf(p), start, end).netPence;
+  if (inPeriod(p.startDate, start, end)) movements.push(movement(p, net, 'commissioned', p.startDate, rateOn(p, p.startDate)));
+  for (const r of p.rates.slice(1)) {
+    if (inPeriod(r.effectiveFrom, start, end)) movements.push(movement(p, net, 'rate-changed', r.effectiveFrom, r.weeklyRatePence, rateOn(p, addDays(r.effectiveFrom, -1))));
   }
+  for (const x of p.extensions) if (inPeriod(x.previousTermEnd, start, end)) movements.push(movement(p, net, 'extended', x.previousTermEnd, rateOn(p, x.previousTermEnd)));
+  for (const f of p.jointFunding) if (inPeriod(f.effectiveFrom, start, end)) movements.push(movement(p, net, 'joint-funding', f.effectiveFrom, rateOn(p, f.effectiveFrom)));
+  if (p.endDate !== undefined && inPeriod(p.endDate, start, end)) movements.push(movement(p, net, 'ended', p.endDate, rateOn(p, addDays(p.endDate, -1))));
   return movements;
 }
 
