@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import {
-  BullMqScheduler, ConfigError, InProcessScheduler, issueToken, loadConfig, openLedgerRuntime, resolveJwtSecret,
+  BullMqScheduler, ConfigError, InProcessScheduler, issueToken, keepHeapNearLiveSize, loadConfig, openLedgerRuntime, resolveJwtSecret,
   seedOrResumeDemoCouncil, systemClock, describeDemoSeeding, type JobScheduler, JOB_HANDLERS,
 } from '@ledger/application';
 import { createApp } from './create-app';
@@ -9,6 +9,7 @@ import { installGracefulShutdown } from './graceful-shutdown';
 
 /** Starts the API on the configured store; with LEDGER_SEED_DEMO, fills an empty store with the demo council (or finishes one cut short). */
 async function main(): Promise<void> {
+  keepHeapNearLiveSize();
   const config = loadConfig();
   if (config.webSignIn.kind === 'none') {
     throw new ConfigError('The web pages need a sign-in. Set OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL '

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { BullMqScheduler, ConfigError, loadConfig, openLedgerRuntime, systemClock, JOB_HANDLERS } from '@ledger/application';
+import { BullMqScheduler, ConfigError, keepHeapNearLiveSize, loadConfig, openLedgerRuntime, systemClock, JOB_HANDLERS } from '@ledger/application';
 
 /**
  * The worker for server deployments: keeps the read models projected and runs the scheduled jobs from
@@ -7,6 +7,7 @@ import { BullMqScheduler, ConfigError, loadConfig, openLedgerRuntime, systemCloc
  * or EventStoreDB): the embedded store belongs to the one process that opened it, the API.
  */
 async function main(): Promise<void> {
+  keepHeapNearLiveSize();
   const config = loadConfig();
   if (config.redisUrl === undefined) throw new ConfigError('The worker runs jobs from BullMQ: set REDIS_URL (without Redis, `npm start` runs the jobs in-process)');
   if (config.databaseUrl === undefined && config.eventStoreConnectionString === undefined) {

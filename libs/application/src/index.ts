@@ -18,6 +18,7 @@ export * from './budgets/get-budgets.handler';
 export * from './idempotency/idempotency-store';
 export * from './auth/jwt';
 export * from './runtime';
+export * from './heap-policy';
 export * from './seed-demo-council';
 export { demoSeedMarkOf, type DemoSeedMark } from './demo';
 export * from './jobs/renewal-sweep';
