@@ -71,7 +71,7 @@ const sums = new KeptPerWindow(() => new ComplianceSums<Lists>(emptyLists));
 /**
  * One placement's part of a report over `[from, to)`.
  *
- * Its rows are written out as literals that start with the placement's fields, never `{ ...placementRef, more }`: a
+ * Its rows are written out as literals that start with the placement's fields, never a spread of them first: a
  * spread first gives every object it makes a hidden class of its own, and a national ledger's compliance
  * keeps a hundred thousand term rows.
  */
