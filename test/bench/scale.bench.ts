@@ -109,6 +109,23 @@ async function commandRate(write: () => Promise<void>, clients: number, total: n
   return { perSecond: total / (Number(process.hrtime.bigint() - started) / 1e9), p99: percentile(times, 99) };
 }
 
+/** Scans and rebuilds taken in turn, each's best kept: on shared cores one run of either moves by a sixth. */
+const ROUNDS = 3;
+
+async function scanAndRebuild(runtime: LedgerRuntime) {
+  const scans: number[] = [];
+  const rebuilds: { done: number; eventsPerSecond: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    scans.push((await measureScan(ledgerPages(runtime.eventStore))).eventsPerSecond);
+    rebuilds.push(await rebuildReadModels(runtime.eventStore, runtime.projections));
+  }
+  const best = rebuilds.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));
+  return {
+    scan: { eventsPerSecond: Math.max(...scans), rounds: scans },
+    rebuilt: { ...best, rounds: rebuilds.map((r) => r.eventsPerSecond) },
+  };
+}
+
 /** One ledger at one scale on one store: append, scan, rebuild, and the HTTP queries finance runs. */
 export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): Promise<ScaleFigures> {
   const today = new Date().toISOString().slice(0, 10);
@@ -120,11 +137,10 @@ export async function benchScale(scale: Scale, store: 'embedded' | 'postgres'): 
     process.stdout.write(`\n${scale.name} on the ${store} store: ${fmt(scale.placements)} placements over ${scale.years} years\n`);
     const appended = await appendLedger(runtime, scale, today);
     process.stdout.write(`  append (4 writers, a placement's stream per append)  ${fmt(appended.events / appended.seconds).padStart(9)} events/s  (${fmt(appended.events)} events in ${appended.seconds.toFixed(1)} s)\n`);
-    const scan = await measureScan(ledgerPages(runtime.eventStore));
-    const rebuilt = await rebuildReadModels(runtime.eventStore, runtime.projections);
-    process.stdout.write(`  plain scan (read + parse, no projection)              ${fmt(scan.eventsPerSecond).padStart(9)} events/s\n`);
+    const { scan, rebuilt } = await scanAndRebuild(runtime);
+    process.stdout.write(`  plain scan (read + parse, no projection)              ${fmt(scan.eventsPerSecond).padStart(9)} events/s  (best of ${ROUNDS}: ${scan.rounds.map(fmt).join(', ')})\n`);
     const rebuildShareOfScan = rebuilt.eventsPerSecond / scan.eventsPerSecond;
-    process.stdout.write(`  rebuild of every read model                           ${fmt(rebuilt.eventsPerSecond).padStart(9)} events/s  (${(rebuildShareOfScan * 100).toFixed(0)}% of the plain scan; ${(rebuilt.done / rebuilt.eventsPerSecond).toFixed(1)} s)\n`);
+    process.stdout.write(`  rebuild of every read model                           ${fmt(rebuilt.eventsPerSecond).padStart(9)} events/s  (${(rebuildShareOfScan * 100).toFixed(0)}% of the plain scan; ${(rebuilt.done / rebuilt.eventsPerSecond).toFixed(1)} s; best of ${ROUNDS}: ${rebuilt.rounds.map(fmt).join(', ')})\n`);
     const p99: Record<string, number> = {};
     // On PostgreSQL the API runs as in production, a process of its own, so its memory and CPU are its
     // own; the embedded store's folder is open in this process, so there it is served from here.

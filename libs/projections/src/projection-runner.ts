@@ -1,5 +1,5 @@
 import { START, type EventStore, type GlobalPosition, type SqlDatabase, type SqlExecutor, type StoredEvent, type Subscription } from '@ledger/event-store';
-import type { Projection } from './projection';
+import { applyToProjection, type Projection } from './projection';
 import { dropRetiredReadModels } from './retired-read-models';
 
 const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
@@ -109,16 +109,36 @@ export class ProjectionRunner {
         const from = checkpoints.get(projection.name) ?? START;
         const fresh = events[0].position > from ? events : events.filter((event) => event.position > from);
         if (fresh.length === 0) continue;
-        await projection.apply(tx, fresh);
+        await applyToProjection(projection, tx, fresh);
         moved.push(projection.name);
       }
-      if (moved.length === 0) return;
-      await tx.query(
-        `INSERT INTO projection_checkpoints (name, position, updated_at) SELECT unnest($1::text[]), $2, now()
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-        [moved, last],
-      );
+      await storeCheckpoints(tx, moved, last);
     });
+    this.reached(last);
+  }
+
+  /**
+   * For a rebuild after `reset`: one fold per projection from empty tables, in memory. `write` takes what
+   * they changed at once, then stores it with every checkpoint at `position`, the last event added, in one
+   * transaction; the folds may go on meanwhile.
+   */
+  foldsFromEmpty(): { add(events: readonly StoredEvent[]): void; write(position: GlobalPosition): Promise<void> } {
+    const folds = this.projections.map((projection) => projection.foldFromEmpty());
+    return {
+      add: (events) => { for (const fold of folds) fold.add(events); },
+      write: async (position) => {
+        const writes = folds.map((fold) => fold.takeWrite());
+        await this.db.transaction(async (tx) => {
+          await checkpointsWithoutWaitingForDisk(tx);
+          for (const write of writes) await write(tx);
+          await storeCheckpoints(tx, this.projections.map((p) => p.name), position);
+        });
+        this.reached(position);
+      },
+    };
+  }
+
+  private reached(last: GlobalPosition): void {
     if (last > this.applied) this.applied = last;
     this.failure = undefined;
     this.retryMs = RETRY_FIRST_MS;
@@ -143,6 +163,15 @@ export class ProjectionRunner {
     const positions = this.projections.map((p) => byName.get(p.name) ?? START);
     return positions.reduce((lowest, p) => (p < lowest ? p : lowest), positions[0] ?? START);
   }
+}
+
+async function storeCheckpoints(tx: SqlExecutor, names: readonly string[], position: GlobalPosition): Promise<void> {
+  if (names.length === 0) return;
+  await tx.query(
+    `INSERT INTO projection_checkpoints (name, position, updated_at) SELECT unnest($1::text[]), $2, now()
+     ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+    [names, position],
+  );
 }
 
 /**

@@ -13,10 +13,11 @@ function flakyProjection(failures: number): Projection & { readonly seen: Stored
     name: 'flaky', seen,
     migrate: async () => undefined,
     reset: async () => undefined,
-    apply: async (_tx, events) => {
+    foldOver: async () => {
       if (left-- > 0) throw new Error('Connection terminated unexpectedly');
-      seen.push(...events);
+      return { add: (events) => { seen.push(...events); }, takeWrite: () => async () => undefined };
     },
+    foldFromEmpty: () => ({ add: (events) => { seen.push(...events); }, takeWrite: () => async () => undefined }),
   };
 }
 

@@ -13,13 +13,13 @@ export async function rebuildCommand(runtime: LedgerRuntime): Promise<void> {
     notTTYSchedule: 2000,
   });
   let started = false;
-  const outcome = await rebuildReadModels(runtime.eventStore, runtime.projections, (p) => {
+  const outcome = await rebuildReadModels(runtime.eventStore, runtime.projections, { onProgress: (p) => {
     const payload = { rate: Math.round(p.eventsPerSecond), left: p.total === undefined ? '?' : seconds((p.total - p.done) / p.eventsPerSecond) };
     if (!started) {
       bar.start(p.total ?? p.done, p.done, payload);
       started = true;
     } else bar.update(p.done, payload);
-  });
+  } });
   if (started) bar.stop();
   process.stdout.write(`Rebuilt every read model from ${outcome.done} events at ${Math.round(outcome.eventsPerSecond)} events/s.\n`);
 }

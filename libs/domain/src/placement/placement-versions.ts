@@ -8,7 +8,8 @@ export const PLACEMENT_EVENT_VERSIONS: Readonly<Record<PlacementEventType, numbe
   PlacementRateChanged: 1, JointFundingAgreed: 1, PlacementEnded: 1, PlacementRequestWithdrawn: 1,
 };
 
-const isPlacementEventType = (type: string): type is PlacementEventType => (PLACEMENT_EVENT_TYPES as readonly string[]).includes(type);
+const EVENT_TYPES: ReadonlySet<string> = new Set(PLACEMENT_EVENT_TYPES);
+const isPlacementEventType = (type: string): type is PlacementEventType => EVENT_TYPES.has(type);
 
 /**
  * Reads a stored event of any version as the current shape; stored events are never rewritten.

@@ -1,5 +1,5 @@
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
-import type { Projection } from '../projection';
+import { NOTHING_TO_WRITE, type PendingWrite, type Projection, type ProjectionFold } from '../projection';
 
 /** Issued weekly reports, for listing; the reports themselves stay in their streams, unchanged. */
 export interface IssuedReportEntry {
@@ -19,17 +19,35 @@ export const issuedReportsProjection: Projection = {
   async reset(tx: SqlExecutor) {
     await tx.query('DELETE FROM issued_reports');
   },
-  async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const issued = events.filter((e) => e.type === 'WeeklyReportIssued');
-    if (issued.length === 0) return;
-    await tx.query(
-      `INSERT INTO issued_reports (report_id, week_commencing, issued_at, as_at, stream_id)
-       SELECT r->>'reportId', r->>'weekCommencing', r->>'issuedAt', r->>'asAt', r->>'streamId' FROM jsonb_array_elements($1::jsonb) AS r
-       ON CONFLICT (report_id) DO NOTHING`,
-      [JSON.stringify(issued.map((e) => ({ reportId: e.data.reportId, weekCommencing: e.data.weekCommencing, issuedAt: e.metadata.recordedAt, asAt: e.data.asAt, streamId: e.streamId })))],
-    );
-  },
+  foldOver: async () => new IssuedReportsFold(),
+  foldFromEmpty: () => new IssuedReportsFold(),
 };
+
+/** Each issued report's entry; a report already listed (a replay) is left as it was. */
+class IssuedReportsFold implements ProjectionFold {
+  private issued: unknown[] = [];
+
+  add(events: readonly StoredEvent[]): void {
+    for (const e of events) {
+      if (e.type !== 'WeeklyReportIssued') continue;
+      this.issued.push({ reportId: e.data.reportId, weekCommencing: e.data.weekCommencing, issuedAt: e.metadata.recordedAt, asAt: e.data.asAt, streamId: e.streamId });
+    }
+  }
+
+  takeWrite(): PendingWrite {
+    if (this.issued.length === 0) return NOTHING_TO_WRITE;
+    const issued = JSON.stringify(this.issued);
+    this.issued = [];
+    return async (tx) => {
+      await tx.query(
+        `INSERT INTO issued_reports (report_id, week_commencing, issued_at, as_at, stream_id)
+         SELECT r->>'reportId', r->>'weekCommencing', r->>'issuedAt', r->>'asAt', r->>'streamId' FROM jsonb_array_elements($1::jsonb) AS r
+         ON CONFLICT (report_id) DO NOTHING`,
+        [issued],
+      );
+    };
+  }
+}
 
 /** Newest first. */
 export async function listIssuedReports(db: SqlExecutor): Promise<IssuedReportEntry[]> {

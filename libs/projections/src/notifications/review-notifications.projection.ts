@@ -1,6 +1,6 @@
 import { placementIdOf } from '@ledger/domain';
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
-import type { Projection } from '../projection';
+import { NOTHING_TO_WRITE, type PendingWrite, type Projection, type ProjectionFold } from '../projection';
 
 /**
  * One notification per review flag, keyed by the flag's event id (so never two for one flag), for
@@ -20,42 +20,64 @@ export const reviewNotificationsProjection: Projection = {
     // Delivered notifications are history, not a read model to rebuild: only the lookup is reset.
     await tx.query('DELETE FROM placement_commissioners');
   },
-  /**
-   * A batch in three statements, whatever its size: the commissioners of the placements it touches are
-   * read, the events are folded in memory in order (so each flag names whoever commissioned the placement
-   * at that point), and the lookup rows and the notifications are written back.
-   */
-  async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const warnings = events.filter((e) => e.type === 'WeeklyReportIssued').flatMap(earlyWarningNotificationsOf);
-    if (warnings.length > 0) await insertNotifications(tx, warnings);
-    const relevant = events.filter((e) => TYPES.has(e.type) && placementIdOf(e.streamId) !== undefined);
-    if (relevant.length === 0) return;
-    const ids = [...new Set(relevant.map((e) => placementIdOf(e.streamId) as string))];
+  /** The commissioners of the placements the batch touches are read; the fold does the rest. */
+  async foldOver(tx: SqlExecutor, events: readonly StoredEvent[]) {
+    const ids = [...new Set(events.filter((e) => TYPES.has(e.type)).map((e) => placementIdOf(e.streamId)).filter((id) => id !== undefined))];
+    if (ids.length === 0) return new NotificationsFold();
     const stored = await tx.query<Who & { placement_id: string }>('SELECT placement_id, commissioner_id, child_ref FROM placement_commissioners WHERE placement_id = ANY($1::text[])', [ids]);
-    const people = new Map<string, Who>(stored.map((r) => [r.placement_id, { commissioner_id: r.commissioner_id, child_ref: r.child_ref }]));
-    const touched = new Set<string>();
-    const notifications: unknown[] = [];
-    for (const event of relevant) {
-      const placementId = placementIdOf(event.streamId) as string;
-      const who = people.get(placementId);
+    return new NotificationsFold(stored);
+  },
+  foldFromEmpty: () => new NotificationsFold(),
+};
+
+/**
+ * Events folded in order, so each flag names whoever commissioned the placement at that point; a write
+ * stores the lookup rows changed and the notifications made since the last, in two statements at most.
+ */
+class NotificationsFold implements ProjectionFold {
+  private readonly people = new Map<string, Who>();
+  private readonly touched = new Set<string>();
+  private notifications: unknown[] = [];
+
+  constructor(stored: readonly (Who & { placement_id: string })[] = []) {
+    for (const r of stored) this.people.set(r.placement_id, { commissioner_id: r.commissioner_id, child_ref: r.child_ref });
+  }
+
+  add(events: readonly StoredEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'WeeklyReportIssued') this.notifications.push(...earlyWarningNotificationsOf(event));
+      if (!TYPES.has(event.type)) continue;
+      const placementId = placementIdOf(event.streamId);
+      if (placementId === undefined) continue;
+      const who = this.people.get(placementId);
       if (event.type === 'PlacementRequested') {
-        people.set(placementId, { commissioner_id: who?.commissioner_id ?? event.metadata.actorId, child_ref: String(event.data.childRef) });
-        touched.add(placementId);
+        this.people.set(placementId, { commissioner_id: who?.commissioner_id ?? event.metadata.actorId, child_ref: String(event.data.childRef) });
+        this.touched.add(placementId);
       } else if (event.type === 'PlacementCommissioned') {
-        if (who !== undefined) { people.set(placementId, { ...who, commissioner_id: event.metadata.actorId }); touched.add(placementId); }
+        if (who !== undefined) { this.people.set(placementId, { ...who, commissioner_id: event.metadata.actorId }); this.touched.add(placementId); }
       } else {
-        notifications.push(notificationOf(event, placementId, who));
+        this.notifications.push(notificationOf(event, placementId, who));
       }
     }
-    if (touched.size > 0) {
-      await tx.query(`INSERT INTO placement_commissioners (placement_id, commissioner_id, child_ref)
-        SELECT placement_id, commissioner_id, child_ref FROM jsonb_to_recordset($1::jsonb) AS r(placement_id text, commissioner_id text, child_ref text)
-        ON CONFLICT (placement_id) DO UPDATE SET commissioner_id = EXCLUDED.commissioner_id, child_ref = EXCLUDED.child_ref`,
-      [JSON.stringify([...touched].map((id) => ({ placement_id: id, ...people.get(id) })))]);
-    }
-    if (notifications.length > 0) await insertNotifications(tx, notifications);
-  },
-};
+  }
+
+  takeWrite(): PendingWrite {
+    const touched = this.touched.size === 0 ? undefined : JSON.stringify([...this.touched].map((id) => ({ placement_id: id, ...this.people.get(id) })));
+    const notifications = this.notifications;
+    this.touched.clear();
+    this.notifications = [];
+    if (touched === undefined && notifications.length === 0) return NOTHING_TO_WRITE;
+    return async (tx) => {
+      if (touched !== undefined) {
+        await tx.query(`INSERT INTO placement_commissioners (placement_id, commissioner_id, child_ref)
+          SELECT placement_id, commissioner_id, child_ref FROM jsonb_to_recordset($1::jsonb) AS r(placement_id text, commissioner_id text, child_ref text)
+          ON CONFLICT (placement_id) DO UPDATE SET commissioner_id = EXCLUDED.commissioner_id, child_ref = EXCLUDED.child_ref`,
+        [touched]);
+      }
+      if (notifications.length > 0) await insertNotifications(tx, notifications);
+    };
+  }
+}
 
 /** Keyed by id: one already there (a replay, a rebuild) is left as it was, so none is sent twice. */
 async function insertNotifications(tx: SqlExecutor, notifications: readonly unknown[]): Promise<void> {

@@ -1,8 +1,8 @@
-import { placementIdOf, upcastPlacementEvent, type PlacementEvent } from '@ledger/domain';
+import { placementIdOf, placementStreamId, upcastPlacementEvent, type PlacementEvent } from '@ledger/domain';
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
-import type { Projection } from '../projection';
+import { NOTHING_TO_WRITE, type PendingWrite, type Projection, type ProjectionFold } from '../projection';
 import { placementListSql, type PlacementListFilter } from './placement-list-query';
-import { draftOf, emptySummary, foldIntoSummary, rateInForce, type PlacementStatus, type PlacementSummary } from './placement-summary';
+import { draftOf, emptySummary, foldIntoSummary, rateInForce, type PlacementStatus, type PlacementSummary, type SummaryDraft } from './placement-summary';
 
 const COLUMNS = [
   'placement_id', 'status', 'child_ref', 'placement_type', 'cost_centre', 'provider_id', 'provider_name',
@@ -45,7 +45,7 @@ export function rowToSummary(row: Row, asOf?: string): PlacementSummary {
   };
 }
 
-/** Each placement stream's placement id, parsed once per stream in the batch. */
+/** Each placement stream's placement id, parsed once per stream. */
 function placementIdsOf(events: readonly StoredEvent[]): Map<string, string> {
   const ids = new Map<string, string>();
   for (const { streamId } of events) {
@@ -56,7 +56,80 @@ function placementIdsOf(events: readonly StoredEvent[]): Map<string, string> {
   return ids;
 }
 
-/** The placements list. A batch is folded in memory per placement and written once per placement. */
+const noExtras = (): Extras => ({ provider: null, commissioned_position: null, reviewed_term_end: null });
+
+/** A placement's summary as it is being moved on, and what the list needs beside it. */
+interface Entry {
+  readonly draft: SummaryDraft;
+  readonly extra: Extras;
+}
+
+/** Summaries moved on in place, one entry per placement; a write upserts the ones changed, in one statement. */
+class SummaryFold implements ProjectionFold {
+  /** By stream id; `null` for a stream that is not a placement's. */
+  private readonly entries = new Map<string, Entry | null>();
+  private readonly changed = new Set<Entry>();
+
+  constructor(stored: readonly (Row & Extras)[] = []) {
+    for (const row of stored) {
+      const extra = { provider: row.provider, commissioned_position: row.commissioned_position, reviewed_term_end: row.reviewed_term_end };
+      this.entries.set(placementStreamId(row.placement_id), { draft: draftOf(rowToSummary(row)), extra });
+    }
+  }
+
+  private entryOf(streamId: string): Entry | null {
+    let entry = this.entries.get(streamId);
+    if (entry === undefined) {
+      const id = placementIdOf(streamId);
+      this.entries.set(streamId, (entry = id === undefined ? null : { draft: draftOf(emptySummary(id)), extra: noExtras() }));
+    }
+    return entry;
+  }
+
+  add(events: readonly StoredEvent[]): void {
+    // A command's events lie together, so the entry of the stream before is often the one wanted.
+    let streamId: string | undefined;
+    let entry: Entry | null = null;
+    for (const stored of events) {
+      if (stored.streamId !== streamId) {
+        streamId = stored.streamId;
+        entry = this.entryOf(streamId);
+        if (entry !== null) this.changed.add(entry);
+      }
+      if (entry === null) continue;
+      const event: PlacementEvent = upcastPlacementEvent(stored.type, stored.version, stored.data);
+      foldIntoSummary(entry.draft, event, { revision: stored.streamRevision, recordedAt: stored.metadata.recordedAt });
+      if (event.type === 'PlacementCommissioned') Object.assign(entry.extra, { provider: event.data.provider, commissioned_position: stored.position });
+      else if (event.type === 'FourWeekReviewRecorded') entry.extra.reviewed_term_end = event.data.termEnd;
+    }
+  }
+
+  takeWrite(): PendingWrite {
+    if (this.changed.size === 0) return NOTHING_TO_WRITE;
+    const rows = JSON.stringify([...this.changed].map(({ draft, extra }) => rowOf(draft, extra)));
+    this.changed.clear();
+    // One statement for them all: the rows travel as a JSON array.
+    return async (tx) => {
+      await tx.query(
+        `INSERT INTO placement_summary (${COLUMNS.join(', ')})
+         SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(
+           placement_id text, status text, child_ref text, placement_type text, cost_centre text, provider_id text,
+           provider_name text, weekly_rate_pence bigint, rates jsonb, start_date text, term_end text, end_date text, revision bigint, last_recorded_at text,
+           ${EXTRA_COLUMNS})
+         ON CONFLICT (placement_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+        [rows],
+      );
+    };
+  }
+}
+
+const rowOf = (r: SummaryDraft, extra: Extras) => ({
+  placement_id: r.placementId, status: r.status, child_ref: r.childRef, placement_type: r.placementType, cost_centre: r.costCentre,
+  provider_id: r.providerId, provider_name: r.providerName, weekly_rate_pence: r.weeklyRatePence, rates: r.rates, start_date: r.startDate,
+  term_end: r.termEnd, end_date: r.endDate, revision: r.revision, last_recorded_at: r.lastRecordedAt, ...extra,
+});
+
+/** The placements list. Events are folded in memory per placement and each placement written once per write. */
 export const placementSummaryProjection: Projection = {
   name: 'placement-summary',
 
@@ -81,40 +154,13 @@ export const placementSummaryProjection: Projection = {
     await tx.query('DELETE FROM placement_summary');
   },
 
-  async apply(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const idOf = placementIdsOf(events);
-    if (idOf.size === 0) return;
-    const existing = await tx.query<Row & Extras>(
-      `SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE placement_id = ANY($1::text[])`, [[...new Set(idOf.values())]]);
-    const rows = new Map(existing.map((row) => [row.placement_id, draftOf(rowToSummary(row))]));
-    const extras = new Map<string, Extras>(existing.map((row) => [row.placement_id, { provider: row.provider, commissioned_position: row.commissioned_position, reviewed_term_end: row.reviewed_term_end }]));
-    for (const stored of events) {
-      const id = idOf.get(stored.streamId);
-      if (id === undefined) continue;
-      const event: PlacementEvent = upcastPlacementEvent(stored.type, stored.version, stored.data);
-      let draft = rows.get(id);
-      if (draft === undefined) rows.set(id, (draft = draftOf(emptySummary(id))));
-      foldIntoSummary(draft, event, { revision: stored.streamRevision, recordedAt: stored.metadata.recordedAt });
-      let extra = extras.get(id);
-      if (extra === undefined) extras.set(id, (extra = { provider: null, commissioned_position: null, reviewed_term_end: null }));
-      if (event.type === 'PlacementCommissioned') Object.assign(extra, { provider: event.data.provider, commissioned_position: stored.position });
-      else if (event.type === 'FourWeekReviewRecorded') extra.reviewed_term_end = event.data.termEnd;
-    }
-    // One statement for the whole batch: the rows travel as a JSON array.
-    await tx.query(
-      `INSERT INTO placement_summary (${COLUMNS.join(', ')})
-       SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(
-         placement_id text, status text, child_ref text, placement_type text, cost_centre text, provider_id text,
-         provider_name text, weekly_rate_pence bigint, rates jsonb, start_date text, term_end text, end_date text, revision bigint, last_recorded_at text,
-         ${EXTRA_COLUMNS})
-       ON CONFLICT (placement_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
-      [JSON.stringify([...rows.values()].map((r) => ({
-        placement_id: r.placementId, status: r.status, child_ref: r.childRef, placement_type: r.placementType, cost_centre: r.costCentre,
-        provider_id: r.providerId, provider_name: r.providerName, weekly_rate_pence: r.weeklyRatePence, rates: r.rates, start_date: r.startDate,
-        term_end: r.termEnd, end_date: r.endDate, revision: r.revision, last_recorded_at: r.lastRecordedAt, ...extras.get(r.placementId),
-      })))],
-    );
+  async foldOver(tx: SqlExecutor, events: readonly StoredEvent[]) {
+    const ids = [...new Set(placementIdsOf(events).values())];
+    if (ids.length === 0) return new SummaryFold();
+    return new SummaryFold(await tx.query<Row & Extras>(`SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE placement_id = ANY($1::text[])`, [ids]));
   },
+
+  foldFromEmpty: () => new SummaryFold(),
 };
 
 /** The placements list, filtered, sorted and paged in SQL (see placementListSql); no filter: every placement. */
