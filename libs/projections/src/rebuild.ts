@@ -49,21 +49,27 @@ export async function rebuildReadModels(store: EventStore, runner: ProjectionRun
   };
   let next = read(START);
   let last = START;
-  for (;;) {
-    const page = await next;
-    if (page.length === 0) break;
-    last = page[page.length - 1].position;
-    next = read(last);
-    folds.add(page);
-    done += page.length;
-    unwritten += page.length;
-    if (unwritten >= writeEvery) {
-      await write(last);
-      unwritten = 0;
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) break;
+      last = page[page.length - 1].position;
+      next = read(last);
+      folds.add(page);
+      done += page.length;
+      unwritten += page.length;
+      if (unwritten >= writeEvery) {
+        await write(last);
+        unwritten = 0;
+      }
+      onProgress({ done, total, eventsPerSecond: rate(done) });
     }
-    onProgress({ done, total, eventsPerSecond: rate(done) });
+    if (unwritten > 0) await write(last);
+  } catch (error) {
+    // Nothing may still be writing once the rebuild has failed: the checkpoints stand where its caller finds them.
+    await writing.catch(() => undefined);
+    throw error;
   }
-  if (unwritten > 0) await write(last);
   await writing;
   return { done, total, eventsPerSecond: rate(done) };
 }
