@@ -129,7 +129,7 @@ export class ProjectionRunner {
       write: async (position) => {
         const writes = folds.map((fold) => fold.takeWrite());
         await this.db.transaction(async (tx) => {
-          await checkpointsWithoutWaitingForDisk(tx);
+          await commitWithoutWaitingForDisk(tx);
           for (const write of writes) await write(tx);
           await storeCheckpoints(tx, this.projections.map((p) => p.name), position);
         });
@@ -172,6 +172,11 @@ async function storeCheckpoints(tx: SqlExecutor, names: readonly string[], posit
      ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
     [names, position],
   );
+}
+
+/** As `checkpointsWithoutWaitingForDisk`, for a transaction that does not read the checkpoints (a rebuild's write). */
+async function commitWithoutWaitingForDisk(tx: SqlExecutor): Promise<void> {
+  await tx.query(`SELECT set_config('synchronous_commit', 'off', true)`);
 }
 
 /**

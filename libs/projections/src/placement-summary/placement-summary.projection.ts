@@ -45,16 +45,9 @@ export function rowToSummary(row: Row, asOf?: string): PlacementSummary {
   };
 }
 
-/** Each placement stream's placement id, parsed once per stream. */
-function placementIdsOf(events: readonly StoredEvent[]): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const { streamId } of events) {
-    if (ids.has(streamId)) continue;
-    const id = placementIdOf(streamId);
-    if (id !== undefined) ids.set(streamId, id);
-  }
-  return ids;
-}
+/** The placements the events belong to, each once. */
+const placementIdsOf = (events: readonly StoredEvent[]): string[] =>
+  [...new Set(events.map((e) => placementIdOf(e.streamId)).filter((id) => id !== undefined))];
 
 const noExtras = (): Extras => ({ provider: null, commissioned_position: null, reviewed_term_end: null });
 
@@ -155,7 +148,7 @@ export const placementSummaryProjection: Projection = {
   },
 
   async foldOver(tx: SqlExecutor, events: readonly StoredEvent[]) {
-    const ids = [...new Set(placementIdsOf(events).values())];
+    const ids = placementIdsOf(events);
     if (ids.length === 0) return new SummaryFold();
     return new SummaryFold(await tx.query<Row & Extras>(`SELECT ${COLUMNS.join(', ')} FROM placement_summary WHERE placement_id = ANY($1::text[])`, [ids]));
   },
