@@ -8,6 +8,8 @@ export async function readModelSnapshot(runtime: LedgerRuntime) {
     summary: await runtime.database.query('SELECT * FROM placement_summary ORDER BY placement_id'),
     commissioners: await runtime.database.query('SELECT * FROM placement_commissioners ORDER BY placement_id'),
     issued: await runtime.database.query('SELECT * FROM issued_reports ORDER BY 1'),
+    history: await runtime.database.query('SELECT * FROM ledger_state_parts ORDER BY stream_id, part, item, opened'),
+    historyStreams: await runtime.database.query('SELECT * FROM ledger_state_streams ORDER BY stream_id'),
   };
 }
 

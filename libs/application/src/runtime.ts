@@ -1,6 +1,6 @@
 import { openEventStorage, type EventStore, type SqlDatabase } from '@ledger/event-store';
 import {
-  issuedReportsProjection, LedgerReader, placementSummaryProjection, ProjectionRunner, reviewNotificationsProjection, type Projection,
+  issuedReportsProjection, LedgerReader, placementSummaryProjection, ProjectionRunner, recordedHistoryProjection, reviewNotificationsProjection, type Projection,
 } from '@ledger/projections';
 import type { Clock } from './clock';
 import type { LedgerConfig } from './config/ledger-config';
@@ -8,7 +8,7 @@ import { IdempotencyStore } from './idempotency/idempotency-store';
 import { notificationChannel, type NotificationChannel } from './notifications/notification-channels';
 
 /** The read models every process keeps; issue-by-issue additions go in this one list. */
-export const READ_MODELS: readonly Projection[] = [placementSummaryProjection, issuedReportsProjection, reviewNotificationsProjection];
+export const READ_MODELS: readonly Projection[] = [placementSummaryProjection, issuedReportsProjection, reviewNotificationsProjection, recordedHistoryProjection];
 
 /** Storage, read models and idempotency keys for one process, opened once and closed once. */
 export interface LedgerRuntime {
@@ -44,7 +44,7 @@ export async function openLedgerRuntime(
     else await projections.migrate();
     return {
       config, clock, eventStore: storage.eventStore, database: storage.database, projections, idempotency,
-      ledger: new LedgerReader(storage.eventStore, () => projections.position),
+      ledger: new LedgerReader(storage.eventStore, () => projections.position, storage.database),
       notifications,
       close: async () => {
         await notifications.close();

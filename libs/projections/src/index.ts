@@ -12,3 +12,6 @@ export * from './ledger/fact-times';
 export { indexIn } from './ledger/ordered-chunks';
 export * from './issued-reports/issued-reports.projection';
 export * from './notifications/review-notifications.projection';
+export * from './recorded-history/recorded-history.projection';
+export * from './recorded-history/states-known-at';
+export * from './recorded-history/state-parts';

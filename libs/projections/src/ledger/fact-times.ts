@@ -45,6 +45,13 @@ export class FactTimes {
     return this.newestOfStream.get(streamId);
   }
 
+  /** The streams with a fact recorded after `at`: those whose state as known at `at` is not their latest. */
+  streamsRecordedAfter(at: number): string[] {
+    const streams: string[] = [];
+    for (const [streamId, newest] of this.newestOfStream) if (newest > at) streams.push(streamId);
+    return streams;
+  }
+
   /** The facts noted so far. */
   get count(): number {
     return this.recorded.length;

@@ -68,6 +68,11 @@ export class LedgerFold {
     return new LedgerFold(position, newest, { placements: OrderedChunks.of(changes.placements), budgets: changes.budgets });
   }
 
+  /** A fold made of states read, not folded: `position` is the last of the log they account for. */
+  static of(position: GlobalPosition, newest: number, placements: Iterable<readonly [string, PlacementState]>, budgets: ReadonlyMap<string, BudgetState>): LedgerFold {
+    return new LedgerFold(position, newest, { placements: OrderedChunks.of(placements), budgets });
+  }
+
   /**
    * Folds later events of the log (in global order) into a new fold; `through`, when given, is the last
    * position read (later than the last event when the reader left some out, as a fold as known at an

@@ -1,7 +1,9 @@
-import { START, type EventStore, type GlobalPosition, type StoredEvent } from '@ledger/event-store';
+import { budgetStreamId } from '@ledger/domain';
+import { START, type EventStore, type GlobalPosition, type SqlExecutor, type StoredEvent } from '@ledger/event-store';
+import { statesKnownAt } from '../recorded-history/states-known-at';
 import { FactTimes } from './fact-times';
 import { factsRecordedBetween, logPages, type LedgerAsAt, type LedgerFact } from './ledger-as-at';
-import { LedgerFold, recordedAtOf } from './ledger-fold';
+import { isFact, LedgerFold, recordedAtOf } from './ledger-fold';
 
 /** Folds kept for instants before the newest fact: "as at" last week's report and a past asAt, say. */
 const EARLIER_FOLDS = 2;
@@ -18,7 +20,9 @@ const EXTEND_CHUNK = 50_000;
  *
  * An instant before the newest fact (a past asAt, last week's report, or facts stamped ahead of
  * this server's clock) is served by a fold of the facts recorded by then, kept while no fact
- * recorded by then arrives: a fact stamped later, as new facts are, leaves it valid.
+ * recorded by then arrives: a fact stamped later, as new facts are, leaves it valid. Given the read
+ * models' database, that fold is read from the rows over recorded time (`recorded-history`) for the
+ * streams that changed since the instant, and shares every other stream's state with the latest fold.
  */
 /** A fold as known at an instant, and how many of the log's facts lay at or before its position when it was made. */
 interface EarlierFold { readonly fold: LedgerFold; readonly facts: number }
@@ -31,7 +35,12 @@ export class LedgerReader {
   private readonly earlier = new Map<number, EarlierFold>();
 
   /** `position` moves when there may be more to read: the projector's, which follows every append. */
-  constructor(private readonly store: EventStore, private readonly position: () => GlobalPosition) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly position: () => GlobalPosition,
+    /** The read models' database, whose rows over recorded time give a past instant without a scan of the log. */
+    private readonly history?: SqlExecutor,
+  ) {}
 
   async at(asAt: Date): Promise<LedgerAsAt> {
     const latest = await this.synced();
@@ -51,8 +60,42 @@ export class LedgerReader {
    */
   private async foldedAt(pivot: number): Promise<EarlierFold> {
     const { fold: latest, facts } = this.latest as NonNullable<LedgerReader['latest']>;
+    const read = await this.readAt(pivot, latest);
+    if (read !== undefined) return { fold: read, facts };
     const reuse = { fold: latest, takes: (streamId: string) => (this.times.newestOf(streamId) ?? Infinity) <= pivot };
     return { fold: await LedgerFold.build(logPages(this.store, START, latest.position), (event) => recordedAtOf(event) <= pivot, reuse), facts };
+  }
+
+  /**
+   * The ledger as known at `pivot`, read from the rows over recorded time for the streams with a fact
+   * recorded since (every other stream is as the latest fold has it). The rows may lag the latest fold:
+   * the facts between, stamped by `pivot`, are folded onto them. Undefined when the rows cannot say, or
+   * hold a fact beyond the latest fold stamped by `pivot` (the caller folds from the log).
+   */
+  private async readAt(pivot: number, latest: LedgerFold): Promise<LedgerFold | undefined> {
+    if (this.history === undefined) return undefined;
+    const changed = this.times.streamsRecordedAfter(pivot);
+    const known = await statesKnownAt(this.history, pivot, changed);
+    if (known === undefined) return undefined;
+    const moved = new Set(changed);
+    const behind = known.through < latest.position;
+    const [from, to] = behind ? [known.through, latest.position] : [latest.position, known.through];
+    // Behind: the rows' streams miss these facts (the latest fold holds them for every other stream).
+    // Ahead: the rows hold facts the latest fold and its times have not seen; any stamped by `pivot` spoils them.
+    const between: StoredEvent[] = [];
+    if (from !== to) {
+      for await (const page of logPages(this.store, from, to)) {
+        for (const event of page) {
+          if (isFact(event) && recordedAtOf(event) <= pivot && (!behind || moved.has(event.streamId))) between.push(event);
+        }
+      }
+    }
+    if (!behind && between.length > 0) return undefined;
+    const { streams, budgets } = latest.at(new Date(pivot));
+    const kept = [...(streams ?? [])].filter(([streamId]) => !moved.has(streamId));
+    const keptBudgets = [...budgets].filter(([year]) => !moved.has(budgetStreamId(year)));
+    const fold = LedgerFold.of(latest.position, pivot, [...kept, ...known.placements], new Map([...keptBudgets, ...known.budgets]));
+    return fold.extend(between, latest.position);
   }
 
   /**

@@ -1,0 +1,193 @@
+import {
+  evolveBudget, evolvePlacement, initialBudgetState, initialPlacementState, parseStreamId, upcastBudgetEvent, upcastPlacementEvent,
+} from '@ledger/domain';
+import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
+import { NOTHING_TO_WRITE, type PendingWrite, type Projection, type ProjectionFold } from '../projection';
+import { assembleState, changedParts, parsePartKey, partKey, type StatePart } from './state-parts';
+
+export const RECORDED_HISTORY = 'recorded-history';
+
+/**
+ * Every placement's and budget's state over recorded time, as rows: each part of a state (`state-parts`)
+ * with the instants it was known from and until (`recorded_from`, `recorded_to`, null while current)
+ * and, where it has them, the business dates it holds over (`valid_from`, `valid_to`: a rate from its
+ * effective date, a placement from its start to its end). The rows current at T are the state as known
+ * at T, so a past instant is read, not folded again from the log.
+ *
+ * `ledger_state_streams` notes per stream whether its facts were stamped in the order they were
+ * appended. One stamped earlier than a fact before it (another server's clock, an import) makes its
+ * rows no longer a record of what was known when, and readers fold that stream from the log instead.
+ */
+export const recordedHistoryProjection: Projection = {
+  name: RECORDED_HISTORY,
+  async migrate(db: SqlExecutor) {
+    await db.query(`CREATE TABLE IF NOT EXISTS ledger_state_parts (
+      stream_id text NOT NULL, part text NOT NULL, item integer NOT NULL, opened text NOT NULL, body json NOT NULL,
+      valid_from date, valid_to date, recorded_from timestamptz NOT NULL, recorded_to timestamptz, closed text,
+      PRIMARY KEY (stream_id, part, item, opened))`);
+    await db.query(`CREATE TABLE IF NOT EXISTS ledger_state_streams (
+      stream_id text PRIMARY KEY, last_recorded_at timestamptz NOT NULL, in_order boolean NOT NULL)`);
+  },
+  async reset(tx: SqlExecutor) {
+    await tx.query('DELETE FROM ledger_state_parts');
+    await tx.query('DELETE FROM ledger_state_streams');
+  },
+  foldOver: async (tx, events) => new RecordedHistoryFold(await loadStreams(tx, factStreamsOf(events))),
+  foldFromEmpty: () => new RecordedHistoryFold(new Map()),
+};
+
+type Fields = Readonly<Record<string, unknown>>;
+
+/** A part as stored: the event that made it current, and when that was recorded. */
+interface Version {
+  readonly opened: string;
+  readonly recordedFrom: string;
+  readonly value: StatePart;
+}
+
+/** A stream as the fold holds it: its state, the version of each part current now, and its stamps' order. */
+interface StreamHistory {
+  state: Fields | undefined;
+  readonly current: Map<string, Version>;
+  lastRecordedAt: number;
+  inOrder: boolean;
+}
+
+/** A row to insert: a part made current by this fold, closed again by it or not. */
+interface Opened extends Version {
+  readonly streamId: string;
+  readonly key: string;
+  recordedTo: string | null;
+  closed: string | null;
+}
+
+interface Closed { readonly streamId: string; readonly key: string; readonly opened: string; readonly recordedTo: string; readonly closed: string }
+
+const factStreamsOf = (events: readonly StoredEvent[]): string[] =>
+  [...new Set(events.filter((e) => isFactStream(e.streamId)).map((e) => e.streamId))];
+
+function isFactStream(streamId: string): boolean {
+  const kind = parseStreamId(streamId)?.kind;
+  return kind === 'placement' || kind === 'budget';
+}
+
+function evolveFact(streamId: string, state: Fields | undefined, event: StoredEvent): Fields {
+  if (parseStreamId(streamId)?.kind === 'placement') {
+    return evolvePlacement((state ?? initialPlacementState) as never, upcastPlacementEvent(event.type, event.version, event.data)) as unknown as Fields;
+  }
+  return evolveBudget((state ?? initialBudgetState) as never, upcastBudgetEvent(event.type, event.version, event.data)) as unknown as Fields;
+}
+
+class RecordedHistoryFold implements ProjectionFold {
+  private opened = new Map<string, Opened>();
+  private closed: Closed[] = [];
+  private touched = new Set<string>();
+
+  constructor(private readonly streams: Map<string, StreamHistory>) {}
+
+  add(events: readonly StoredEvent[]): void {
+    for (const event of events) {
+      if (!isFactStream(event.streamId)) continue;
+      const stream = this.streams.get(event.streamId) ?? this.newStream(event.streamId);
+      const at = Date.parse(event.metadata.recordedAt);
+      if (at < stream.lastRecordedAt) stream.inOrder = false;
+      stream.lastRecordedAt = Math.max(stream.lastRecordedAt, at);
+      this.touched.add(event.streamId);
+      const next = evolveFact(event.streamId, stream.state, event);
+      if (next === stream.state) continue;
+      const { changed, removed } = changedParts(stream.state, next);
+      for (const key of removed) this.close(event, stream, key);
+      for (const [key, value] of changed) {
+        if (stream.current.get(key)?.value.body === value.body) continue;
+        this.close(event, stream, key);
+        const version: Opened = { streamId: event.streamId, key, opened: event.position, recordedFrom: event.metadata.recordedAt, value, recordedTo: null, closed: null };
+        stream.current.set(key, version);
+        this.opened.set(`${event.streamId}|${key}|${event.position}`, version);
+      }
+      stream.state = next;
+    }
+  }
+
+  private newStream(streamId: string): StreamHistory {
+    const stream: StreamHistory = { state: undefined, current: new Map(), lastRecordedAt: -Infinity, inOrder: true };
+    this.streams.set(streamId, stream);
+    return stream;
+  }
+
+  /** Ends the current version of `key`, if any, at `event`. */
+  private close(event: StoredEvent, stream: StreamHistory, key: string): void {
+    const version = stream.current.get(key);
+    if (version === undefined) return;
+    stream.current.delete(key);
+    const made = this.opened.get(`${event.streamId}|${key}|${version.opened}`);
+    if (made !== undefined) [made.recordedTo, made.closed] = [event.metadata.recordedAt, event.position];
+    else this.closed.push({ streamId: event.streamId, key, opened: version.opened, recordedTo: event.metadata.recordedAt, closed: event.position });
+  }
+
+  takeWrite(): PendingWrite {
+    if (this.touched.size === 0) return NOTHING_TO_WRITE;
+    const opened = [...this.opened.values()].map((v) => ({ ...parsePartKey(v.key), ...v }));
+    const closed = this.closed.map((c) => ({ ...parsePartKey(c.key), ...c }));
+    const streams = [...this.touched].map((id) => {
+      const s = this.streams.get(id) as StreamHistory;
+      return { id, at: new Date(s.lastRecordedAt).toISOString(), inOrder: s.inOrder };
+    });
+    [this.opened, this.closed, this.touched] = [new Map(), [], new Set()];
+    return async (tx) => {
+      if (opened.length > 0) {
+        await tx.query(
+          `INSERT INTO ledger_state_parts (stream_id, part, item, opened, body, valid_from, valid_to, recorded_from, recorded_to, closed)
+           SELECT s, p, i, o, b::json, vf::date, vt::date, rf::timestamptz, rt::timestamptz, c
+           FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+             AS r(s, p, i, o, b, vf, vt, rf, rt, c)`,
+          [opened.map((r) => r.streamId), opened.map((r) => r.part), opened.map((r) => r.item), opened.map((r) => r.opened),
+            opened.map((r) => r.value.body), opened.map((r) => r.value.validFrom), opened.map((r) => r.value.validTo), opened.map((r) => r.recordedFrom),
+            opened.map((r) => r.recordedTo), opened.map((r) => r.closed)],
+        );
+      }
+      if (closed.length > 0) {
+        await tx.query(
+          `UPDATE ledger_state_parts AS t SET recorded_to = c.rt::timestamptz, closed = c.c
+           FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS c(s, p, i, o, rt, c)
+           WHERE t.stream_id = c.s AND t.part = c.p AND t.item = c.i AND t.opened = c.o`,
+          [closed.map((r) => r.streamId), closed.map((r) => r.part), closed.map((r) => r.item), closed.map((r) => r.opened),
+            closed.map((r) => r.recordedTo), closed.map((r) => r.closed)],
+        );
+      }
+      await tx.query(
+        `INSERT INTO ledger_state_streams (stream_id, last_recorded_at, in_order)
+         SELECT s, a::timestamptz, o FROM unnest($1::text[], $2::text[], $3::boolean[]) AS r(s, a, o)
+         ON CONFLICT (stream_id) DO UPDATE SET last_recorded_at = excluded.last_recorded_at, in_order = excluded.in_order`,
+        [streams.map((s) => s.id), streams.map((s) => s.at), streams.map((s) => s.inOrder)],
+      );
+    };
+  }
+}
+
+interface PartRow { stream_id: string; part: string; item: number; opened: string; body: unknown; valid_from: string | null; valid_to: string | null; recorded_from: string }
+
+/** The streams `events` touch, each with its current parts and state as stored. */
+async function loadStreams(tx: SqlExecutor, streamIds: readonly string[]): Promise<Map<string, StreamHistory>> {
+  const streams = new Map<string, StreamHistory>();
+  if (streamIds.length === 0) return streams;
+  const noted = await tx.query<{ stream_id: string; last_recorded_at: string; in_order: boolean }>(
+    `SELECT stream_id, to_json(last_recorded_at)#>>'{}' AS last_recorded_at, in_order FROM ledger_state_streams WHERE stream_id = ANY($1)`, [streamIds]);
+  for (const row of noted) streams.set(row.stream_id, { state: undefined, current: new Map(), lastRecordedAt: Date.parse(row.last_recorded_at), inOrder: row.in_order });
+  const rows = await tx.query<PartRow>(
+    `SELECT stream_id, part, item, opened, body, valid_from::text, valid_to::text, to_json(recorded_from)#>>'{}' AS recorded_from
+     FROM ledger_state_parts WHERE stream_id = ANY($1) AND recorded_to IS NULL`, [streamIds]);
+  const parts = new Map<string, [{ part: string; item: number }, unknown][]>();
+  for (const row of rows) {
+    const stream = streams.get(row.stream_id);
+    if (stream === undefined) continue;
+    const body = JSON.stringify(row.body);
+    stream.current.set(partKey(row.part, row.item), {
+      opened: row.opened, recordedFrom: new Date(row.recorded_from).toISOString(), value: { body, validFrom: row.valid_from, validTo: row.valid_to },
+    });
+    const list = parts.get(row.stream_id) ?? [];
+    list.push([{ part: row.part, item: row.item }, row.body]);
+    parts.set(row.stream_id, list);
+  }
+  for (const [id, list] of parts) (streams.get(id) as StreamHistory).state = assembleState<Fields>(list);
+  return streams;
+}
