@@ -8,13 +8,14 @@ const histories = fc.array(
   fc.record({
     status: fc.constantFrom('requested', 'active', 'ended'),
     startDate: fc.option(fc.constantFrom('2026-04-01', '2026-05-11'), { nil: undefined }),
+    provider: fc.option(fc.record({ name: fc.constantFrom('Acme Fostering', 'Brook House'), ofstedUrn: fc.constantFrom('SC1', 'SC2') }), { nil: undefined }),
     rates: fc.array(fc.record({ effectiveFrom: fc.constantFrom('2026-04-01', '2026-06-01'), weeklyRatePence: fc.integer({ min: 80_000, max: 500_000 }) }), { maxLength: 4 }),
     reviews: fc.option(fc.array(fc.record({ reviewedOn: fc.constantFrom('2026-04-20', '2026-05-18'), outcome: fc.constantFrom('continue', 'end') }), { maxLength: 3 }), { nil: undefined }),
   }),
   { minLength: 1, maxLength: 8 },
 );
 
-/** Each state shares the elements it kept with the one before, as the domain's evolve does. */
+/** Each state shares the elements and objects it kept with the one before, as the domain's evolve does. */
 function shareWithPrevious(states: State[]): State[] {
   return states.map((state, i) => {
     const before = states[i - 1];
@@ -23,6 +24,7 @@ function shareWithPrevious(states: State[]): State[] {
     for (const [field, list] of Object.entries(state)) {
       const earlier = before[field];
       if (Array.isArray(list) && Array.isArray(earlier)) shared[field] = list.map((e, k) => (JSON.stringify(e) === JSON.stringify(earlier[k]) ? earlier[k] : e));
+      else if (JSON.stringify(list) === JSON.stringify(earlier)) shared[field] = earlier;
     }
     return shared;
   });
@@ -53,7 +55,13 @@ describe('a state as parts', () => {
     expect(changed.get(partKey('rates', 1))).toEqual({ body: JSON.stringify(raised), validFrom: '2026-06-01', validTo: null });
     expect(removed).toEqual([]);
     const ended = changedParts(before, { ...before, status: 'ended', endDate: '2026-07-01' });
+    expect([...ended.changed.keys()]).toEqual([partKey(HEAD, 0)]);
     expect(ended.changed.get(partKey(HEAD, 0))).toMatchObject({ validFrom: '2026-04-01', validTo: '2026-07-01' });
+    // An object field is a part of its own, so the head that moves with every term stays small.
+    const provider = { name: 'Acme Fostering', ofstedUrn: 'SC1' };
+    const withProvider = { ...before, provider };
+    expect([...changedParts(before, withProvider).changed.keys()]).toEqual([partKey(HEAD, 0), partKey('provider', -1)]);
+    expect([...changedParts(withProvider, { ...withProvider, termEnd: '2026-05-01' }).changed.keys()]).toEqual([partKey(HEAD, 0)]);
     expect(changedParts(before, { status: 'active', startDate: '2026-04-01' }).removed).toEqual([partKey('rates', 0)]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * A stream's state as rows: its `head` (every field that is not a list, and the names of its lists) and
- * one part per element of each list, by index. Taking a state apart and putting it together again gives
+ * A stream's state as rows: its `head` (every field that is neither a list nor an object, and the names of
+ * those that are), one part per object field (the placement's request and provider, item -1) and one part
+ * per element of each list, by index. Taking a state apart and putting it together again gives
  * an equal state, so the rows current at an instant hold the state as known then (`recorded-history`).
  *
  * A write that appends to one list changes one part (and the head when a field beside the lists moved),
@@ -14,8 +15,11 @@ export interface StatePart {
   readonly validTo: string | null;
 }
 
-/** The head's own key for the names of the state's lists. */
+/** The head's own keys for the names of the state's lists and of its object fields. */
 const LISTS = '$lists';
+const OBJECTS = '$objects';
+/** The item of a part that is a whole field, not a list's element. */
+const WHOLE = -1;
 export const HEAD = 'head';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -41,14 +45,19 @@ function elementPart(list: string, element: unknown): StatePart {
   return { body: JSON.stringify(element), validFrom: dateOrNull(dates?.[0]), validTo: dateOrNull(dates?.[1]) };
 }
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function headPart(state: Fields): StatePart {
   const head: Record<string, unknown> = {};
   const lists: string[] = [];
+  const objects: string[] = [];
   for (const [field, value] of Object.entries(state)) {
     if (Array.isArray(value)) lists.push(field);
+    else if (isObject(value)) objects.push(field);
     else head[field] = value;
   }
   head[LISTS] = lists;
+  head[OBJECTS] = objects;
   // A placement holds from its first day charged (or met in-house) until the day it ended.
   return { body: JSON.stringify(head), validFrom: dateOrNull(state.startDate), validTo: dateOrNull(state.endDate) };
 }
@@ -61,12 +70,19 @@ function headPart(state: Fields): StatePart {
 export function changedParts(previous: Fields | undefined, state: Fields): { changed: Map<string, StatePart>; removed: string[] } {
   const changed = new Map<string, StatePart>();
   const removed: string[] = [];
+  // The head moves with a field beside the lists and objects, or with which fields are lists or objects.
   const headMoved = previous === undefined || Object.keys(state).length !== Object.keys(previous).length
-    || Object.entries(state).some(([field, value]) => (Array.isArray(value)
-      ? !Array.isArray(previous[field]) // a list where there was none: the head names its lists
-      : previous[field] !== value));
+    || Object.entries(state).some(([field, value]) => {
+      if (Array.isArray(value)) return !Array.isArray(previous[field]);
+      if (isObject(value)) return !isObject(previous[field]);
+      return previous[field] !== value;
+    });
   if (headMoved) changed.set(partKey(HEAD, 0), headPart(state));
   for (const [field, value] of Object.entries(state)) {
+    if (isObject(value)) {
+      if (previous?.[field] !== value) changed.set(partKey(field, WHOLE), { body: JSON.stringify(value), validFrom: null, validTo: null });
+      continue;
+    }
     if (!Array.isArray(value)) continue;
     const before = previous?.[field];
     if (before === value) continue;
@@ -76,6 +92,7 @@ export function changedParts(previous: Fields | undefined, state: Fields): { cha
   }
   if (previous !== undefined) {
     for (const [field, before] of Object.entries(previous)) {
+      if (isObject(before) && !isObject(state[field])) removed.push(partKey(field, WHOLE));
       if (!Array.isArray(before) || Array.isArray(state[field])) continue;
       before.forEach((_, i) => removed.push(partKey(field, i)));
     }
@@ -87,8 +104,10 @@ export function changedParts(previous: Fields | undefined, state: Fields): { cha
 export function assembleState<S>(parts: Iterable<readonly [PartKey, unknown]>): S | undefined {
   let head: Fields | undefined;
   const lists = new Map<string, unknown[]>();
+  const objects = new Map<string, unknown>();
   for (const [{ part, item }, body] of parts) {
     if (part === HEAD) head = body as Fields;
+    else if (item === WHOLE) objects.set(part, body);
     else {
       const list = lists.get(part) ?? [];
       list[item] = body;
@@ -96,8 +115,9 @@ export function assembleState<S>(parts: Iterable<readonly [PartKey, unknown]>): 
     }
   }
   if (head === undefined) return undefined;
-  const { [LISTS]: names, ...fields } = head;
+  const { [LISTS]: names, [OBJECTS]: objectNames = [], ...fields } = head;
   const state: Record<string, unknown> = { ...fields };
+  for (const name of objectNames as readonly string[]) state[name] = objects.get(name);
   for (const name of names as readonly string[]) state[name] = lists.get(name) ?? [];
   return state as S;
 }
