@@ -1,5 +1,5 @@
 import { budgetStreamId } from '@ledger/domain';
-import { START, type EventStore, type GlobalPosition, type SqlExecutor, type StoredEvent } from '@ledger/event-store';
+import { START, type EventStore, type GlobalPosition, type SqlDatabase, type StoredEvent } from '@ledger/event-store';
 import { statesKnownAt } from '../recorded-history/states-known-at';
 import { FactTimes } from './fact-times';
 import { factsRecordedBetween, logPages, type LedgerAsAt, type LedgerFact } from './ledger-as-at';
@@ -39,7 +39,7 @@ export class LedgerReader {
     private readonly store: EventStore,
     private readonly position: () => GlobalPosition,
     /** The read models' database, whose rows over recorded time give a past instant without a scan of the log. */
-    private readonly history?: SqlExecutor,
+    private readonly history?: SqlDatabase,
   ) {}
 
   async at(asAt: Date): Promise<LedgerAsAt> {
