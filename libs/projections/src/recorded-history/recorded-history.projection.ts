@@ -3,7 +3,7 @@ import {
 } from '@ledger/domain';
 import type { SqlExecutor, StoredEvent } from '@ledger/event-store';
 import { NOTHING_TO_WRITE, type PendingWrite, type Projection, type ProjectionFold } from '../projection';
-import { assembleState, changedParts, parsePartKey, partKey, type StatePart } from './state-parts';
+import { assembleState, changedParts, parsePartKey, partKey, partsByStream, type StatePart } from './state-parts';
 
 export const RECORDED_HISTORY = 'recorded-history';
 
@@ -81,7 +81,8 @@ function evolveFact(streamId: string, state: Fields | undefined, event: StoredEv
 }
 
 class RecordedHistoryFold implements ProjectionFold {
-  private opened = new Map<string, Opened>();
+  /** The versions this fold made current, in the order made: inserted as rows, closed or not. */
+  private opened = new Set<Version>();
   private closed: Closed[] = [];
   private touched = new Set<string>();
 
@@ -104,7 +105,7 @@ class RecordedHistoryFold implements ProjectionFold {
         this.close(event, stream, key);
         const version: Opened = { streamId: event.streamId, key, opened: event.position, recordedFrom: event.metadata.recordedAt, value, recordedTo: null, closed: null };
         stream.current.set(key, version);
-        this.opened.set(`${event.streamId}|${key}|${event.position}`, version);
+        this.opened.add(version);
       }
       stream.state = next;
     }
@@ -121,21 +122,20 @@ class RecordedHistoryFold implements ProjectionFold {
     const version = stream.current.get(key);
     if (version === undefined) return;
     stream.current.delete(key);
-    const made = this.opened.get(`${event.streamId}|${key}|${version.opened}`);
-    if (made !== undefined) [made.recordedTo, made.closed] = [event.metadata.recordedAt, event.position];
+    if (this.opened.has(version)) [(version as Opened).recordedTo, (version as Opened).closed] = [event.metadata.recordedAt, event.position];
     else this.closed.push({ streamId: event.streamId, key, opened: version.opened, recordedTo: event.metadata.recordedAt, closed: event.position });
   }
 
   takeWrite(): PendingWrite {
     if (this.touched.size === 0) return NOTHING_TO_WRITE;
-    const opened = openedRows(this.opened.values());
+    const opened = openedRows(this.opened as Set<Opened>);
     const closed = JSON.stringify(this.closed.map((c) => ({ ...parsePartKey(c.key), s: c.streamId, o: c.opened, rt: c.recordedTo, c: c.closed })));
     const streams = JSON.stringify([...this.touched].map((id) => {
       const s = this.streams.get(id) as StreamHistory;
       return { s: id, a: new Date(s.lastRecordedAt).toISOString(), o: s.inOrder };
     }));
     const anyClosed = this.closed.length > 0;
-    [this.opened, this.closed, this.touched] = [new Map(), [], new Set()];
+    [this.opened, this.closed, this.touched] = [new Set(), [], new Set()];
     return async (tx) => {
       if (opened !== '[]') {
         await tx.query(
@@ -190,18 +190,12 @@ async function loadStreams(tx: SqlExecutor, streamIds: readonly string[]): Promi
   const rows = await tx.query<PartRow>(
     `SELECT stream_id, part, item, opened, body, valid_from::text, valid_to::text, to_json(recorded_from)#>>'{}' AS recorded_from
      FROM ledger_state_parts WHERE stream_id = ANY($1) AND recorded_to IS NULL`, [streamIds]);
-  const parts = new Map<string, [{ part: string; item: number }, unknown][]>();
-  for (const row of rows) {
-    const stream = streams.get(row.stream_id);
-    if (stream === undefined) continue;
-    const body = JSON.stringify(row.body);
-    stream.current.set(partKey(row.part, row.item), {
-      opened: row.opened, recordedFrom: new Date(row.recorded_from).toISOString(), value: { body, validFrom: row.valid_from, validTo: row.valid_to },
+  const known = rows.filter((row) => streams.has(row.stream_id));
+  for (const row of known) {
+    (streams.get(row.stream_id) as StreamHistory).current.set(partKey(row.part, row.item), {
+      opened: row.opened, recordedFrom: new Date(row.recorded_from).toISOString(), value: { body: JSON.stringify(row.body), validFrom: row.valid_from, validTo: row.valid_to },
     });
-    const list = parts.get(row.stream_id) ?? [];
-    list.push([{ part: row.part, item: row.item }, row.body]);
-    parts.set(row.stream_id, list);
   }
-  for (const [id, list] of parts) (streams.get(id) as StreamHistory).state = assembleState<Fields>(list);
+  for (const [id, list] of partsByStream(known)) (streams.get(id) as StreamHistory).state = assembleState<Fields>(list);
   return streams;
 }

@@ -127,3 +127,14 @@ export function parsePartKey(key: string): PartKey {
   const slash = key.lastIndexOf('/');
   return { part: key.slice(0, slash), item: Number(key.slice(slash + 1)) };
 }
+
+/** Rows of parts as read, grouped by stream, ready for `assembleState`. */
+export function partsByStream(rows: Iterable<{ stream_id: string; part: string; item: number; body: unknown }>): Map<string, [PartKey, unknown][]> {
+  const parts = new Map<string, [PartKey, unknown][]>();
+  for (const row of rows) {
+    const list = parts.get(row.stream_id) ?? [];
+    list.push([{ part: row.part, item: row.item }, row.body]);
+    parts.set(row.stream_id, list);
+  }
+  return parts;
+}

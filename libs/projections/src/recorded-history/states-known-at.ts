@@ -1,7 +1,7 @@
 import { parseStreamId, type BudgetState, type PlacementState } from '@ledger/domain';
 import type { GlobalPosition, SqlDatabase } from '@ledger/event-store';
 import { RECORDED_HISTORY } from './recorded-history.projection';
-import { assembleState, type PartKey } from './state-parts';
+import { assembleState, partsByStream } from './state-parts';
 
 /** Streams' states as known at an instant, read from their rows, and the last position of the log the rows hold. */
 export interface KnownStates {
@@ -44,7 +44,7 @@ export function statesKnownAt(db: SqlDatabase, at: number, streamIds: readonly s
          WHERE stream_id = ANY($1) AND recorded_from <= $2::timestamptz AND (recorded_to IS NULL OR recorded_to > $2::timestamptz)`,
         [streamIds.slice(i, i + STREAMS_PER_READ), instant],
       );
-      for (const [streamId, parts] of byStream(rows)) {
+      for (const [streamId, parts] of partsByStream(rows)) {
         const stream = parseStreamId(streamId);
         if (stream?.kind === 'placement') placements.set(streamId, assembleState<PlacementState>(parts) as PlacementState);
         else if (stream?.kind === 'budget') budgets.set(stream.financialYear, assembleState<BudgetState>(parts) as BudgetState);
@@ -52,14 +52,4 @@ export function statesKnownAt(db: SqlDatabase, at: number, streamIds: readonly s
     }
     return { through: checked.through, placements, budgets };
   });
-}
-
-function byStream(rows: readonly Row[]): Map<string, [PartKey, unknown][]> {
-  const parts = new Map<string, [PartKey, unknown][]>();
-  for (const row of rows) {
-    const list = parts.get(row.stream_id) ?? [];
-    list.push([{ part: row.part, item: row.item }, row.body]);
-    parts.set(row.stream_id, list);
-  }
-  return parts;
 }
