@@ -8,7 +8,7 @@ export async function readModelSnapshot(runtime: LedgerRuntime) {
     summary: await runtime.database.query('SELECT * FROM placement_summary ORDER BY placement_id'),
     commissioners: await runtime.database.query('SELECT * FROM placement_commissioners ORDER BY placement_id'),
     issued: await runtime.database.query('SELECT * FROM issued_reports ORDER BY 1'),
-    history: await runtime.database.query('SELECT * FROM ledger_state_parts ORDER BY stream_id, part, item, opened'),
+    history: await runtime.database.query('SELECT * FROM ledger_state_parts ORDER BY stream_id, part, item, recorded_from, recorded_to NULLS LAST, body::text'),
     historyStreams: await runtime.database.query('SELECT * FROM ledger_state_streams ORDER BY stream_id'),
   };
 }

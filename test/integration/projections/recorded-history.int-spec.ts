@@ -11,8 +11,8 @@ import { recordSteps } from '../../support/record-steps';
 
 /** Every row over recorded time, in a fixed order. */
 const historyRows = (runtime: LedgerRuntime) => runtime.database.query(
-  `SELECT stream_id, part, item, opened, body::text, valid_from::text, valid_to::text, recorded_from, recorded_to, closed
-   FROM ledger_state_parts ORDER BY stream_id, part, item, opened`);
+  `SELECT stream_id, part, item, body::text, valid_from::text, valid_to::text, recorded_from, recorded_to
+   FROM ledger_state_parts ORDER BY stream_id, part, item, recorded_from, recorded_to NULLS LAST, body::text`);
 
 /** A ledger's placements by stream id and budgets by year, for comparing two ways of reading it. */
 const contents = (ledger: LedgerAsAt) => ({

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { acquireFolderLock } from './folder-lock';
-import type { SqlDatabase, SqlExecutor } from './sql-database';
+import { copyStatement, type SqlDatabase, type SqlExecutor } from './sql-database';
 
 export interface EmbeddedDatabaseOptions {
   /**
@@ -60,11 +60,18 @@ export async function openEmbeddedDatabase(dataDir: string, options: EmbeddedDat
   }
   const run = async <R>(executor: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<R[]> =>
     (await executor.query<R>(sql, params as unknown[] | undefined)).rows;
+  // PGlite reads COPY's input from a Blob it names '/dev/blob'.
+  const copy = async (executor: Pick<PGlite, 'query'>, table: string, columns: readonly string[], rows: string): Promise<void> => {
+    await executor.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([rows]) });
+  };
   let closed = false;
   return {
     kind: 'embedded',
     query: (sql, params) => run(db, sql, params),
-    transaction: (work) => db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) } satisfies SqlExecutor)),
+    copyRows: (table, columns, rows) => copy(db, table, columns, rows),
+    transaction: (work) => db.transaction((tx) => work({
+      query: (sql, params) => run(tx, sql, params), copyRows: (table, columns, rows) => copy(tx, table, columns, rows),
+    } satisfies SqlExecutor)),
     async listen(channel, onNotify) {
       const unsubscribe = await db.listen(channel, () => onNotify());
       return async () => {

@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client, Pool, type PoolClient } from 'pg';
-import { preparedNameOf, type SqlDatabase, type SqlExecutor } from './sql-database';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyStatement, preparedNameOf, type SqlDatabase, type SqlExecutor } from './sql-database';
 
 /** A write transaction left open holds back every reader's horizon: cap it. */
 const IDLE_IN_TRANSACTION_MS = 60_000;
@@ -18,9 +21,22 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
     return (await (name === undefined ? executor.query(sql, values) : executor.query({ name, text: sql, values }))).rows as R[];
   };
 
+  const copy = (client: PoolClient, table: string, columns: readonly string[], rows: string): Promise<void> =>
+    pipeline(Readable.from([Buffer.from(rows)]), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
+
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
+    async copyRows(table, columns, rows) {
+      const client = await pool.connect();
+      client.on('error', ignoreLostConnection);
+      try {
+        await copy(client, table, columns, rows);
+      } finally {
+        client.removeListener('error', ignoreLostConnection);
+        client.release();
+      }
+    },
     async transaction(work) {
       const client = await pool.connect();
       // A checked-out client's lost connection is emitted on the client, not the pool: unheard, it would be an
@@ -29,7 +45,7 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
       client.on('error', ignoreLostConnection);
       try {
         await client.query('BEGIN');
-        const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params) };
+        const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params), copyRows: (table, columns, rows) => copy(client, table, columns, rows) };
         const result = await work(tx);
         await client.query('COMMIT');
         return result;

@@ -14,6 +14,29 @@ export const preparedNameOf = (sql: string): string | undefined => PREPARED.get(
 
 export interface SqlExecutor {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Loads `rows` into `table (columns)` with COPY: PostgreSQL's text format, a row a line, columns
+   * separated by tabs, `\N` for null, backslashes doubled (`copyText`). Many rows at once this way cost
+   * about half of an INSERT from one JSON document, which the server must parse first.
+   */
+  copyRows(table: string, columns: readonly string[], rows: string): Promise<void>;
+}
+
+/** A value as COPY's text format writes it: null as `\N`, backslashes doubled; tabs and newlines escaped. */
+export function copyText(value: string | number | null): string {
+  if (value === null) return '\\N';
+  const text = String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text;
+}
+
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** The COPY statement for `table (columns)`, its names checked: they come from the code, never from a request. */
+export function copyStatement(table: string, columns: readonly string[], source: 'STDIN' | `'/dev/blob'`): string {
+  for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`Not a plain SQL name: ${name}`);
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
 }
 
 /**
