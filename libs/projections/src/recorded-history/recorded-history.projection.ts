@@ -172,24 +172,34 @@ function openedRows(versions: Iterable<Opened>): string {
   return rows;
 }
 
-interface PartRow { stream_id: string; part: string; item: number; body: unknown; valid_from: string | null; valid_to: string | null; recorded_from: string }
+/** A stream noted as stored, with one of its current parts (none when `part` is null). */
+interface StoredPart {
+  stream_id: string; last_recorded_at: string; in_order: boolean;
+  part: string | null; item: number; body: unknown; valid_from: string | null; valid_to: string | null; recorded_from: string;
+}
 
-/** The streams `events` touch, each with its current parts and state as stored. */
+/** The streams `events` touch, each with its current parts and state as stored, in one statement. */
 async function loadStreams(tx: SqlExecutor, streamIds: readonly string[]): Promise<Map<string, StreamHistory>> {
   const streams = new Map<string, StreamHistory>();
   if (streamIds.length === 0) return streams;
-  const noted = await tx.query<{ stream_id: string; last_recorded_at: string; in_order: boolean }>(
-    `SELECT stream_id, to_json(last_recorded_at)#>>'{}' AS last_recorded_at, in_order FROM ledger_state_streams WHERE stream_id = ANY($1)`, [streamIds]);
-  for (const row of noted) streams.set(row.stream_id, { state: undefined, current: new Map(), lastRecordedAt: Date.parse(row.last_recorded_at), inOrder: row.in_order });
-  const rows = await tx.query<PartRow>(
-    `SELECT stream_id, part, item, body, valid_from::text, valid_to::text, to_json(recorded_from)#>>'{}' AS recorded_from
-     FROM ledger_state_parts WHERE stream_id = ANY($1) AND recorded_to IS NULL`, [streamIds]);
-  const known = rows.filter((row) => streams.has(row.stream_id));
-  for (const row of known) {
-    (streams.get(row.stream_id) as StreamHistory).current.set(partKey(row.part, row.item), {
+  const rows = await tx.query<StoredPart>(
+    `SELECT s.stream_id, to_json(s.last_recorded_at)#>>'{}' AS last_recorded_at, s.in_order,
+       p.part, p.item, p.body, p.valid_from::text, p.valid_to::text, to_json(p.recorded_from)#>>'{}' AS recorded_from
+     FROM ledger_state_streams AS s LEFT JOIN ledger_state_parts AS p ON p.stream_id = s.stream_id AND p.recorded_to IS NULL
+     WHERE s.stream_id = ANY($1)`, [streamIds]);
+  const parts: { stream_id: string; part: string; item: number; body: unknown }[] = [];
+  for (const row of rows) {
+    let stream = streams.get(row.stream_id);
+    if (stream === undefined) {
+      stream = { state: undefined, current: new Map(), lastRecordedAt: Date.parse(row.last_recorded_at), inOrder: row.in_order };
+      streams.set(row.stream_id, stream);
+    }
+    if (row.part === null) continue;
+    stream.current.set(partKey(row.part, row.item), {
       recordedFrom: new Date(row.recorded_from).toISOString(), value: { body: JSON.stringify(row.body), validFrom: row.valid_from, validTo: row.valid_to },
     });
+    parts.push({ stream_id: row.stream_id, part: row.part, item: row.item, body: row.body });
   }
-  for (const [id, list] of partsByStream(known)) (streams.get(id) as StreamHistory).state = assembleState<Fields>(list);
+  for (const [id, list] of partsByStream(parts)) (streams.get(id) as StreamHistory).state = assembleState<Fields>(list);
   return streams;
 }
