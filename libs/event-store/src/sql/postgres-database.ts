@@ -24,27 +24,28 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
   const copy = (client: PoolClient, table: string, columns: readonly string[], rows: string): Promise<void> =>
     pipeline(Readable.from([Buffer.from(rows)]), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
 
+  /** Runs `work` on a client checked out of the pool, released however `work` ends. */
+  const withClient = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    // A checked-out client's lost connection is emitted on the client, not the pool: unheard, it would be an
+    // uncaught exception that ends the process. The statement in flight fails with it anyway, and the pool
+    // drops the dead client on release.
+    client.on('error', ignoreLostConnection);
+    try {
+      return await work(client);
+    } finally {
+      client.removeListener('error', ignoreLostConnection);
+      client.release();
+    }
+  };
+
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
-    async copyRows(table, columns, rows) {
-      const client = await pool.connect();
-      client.on('error', ignoreLostConnection);
+    copyRows: (table, columns, rows) => withClient((client) => copy(client, table, columns, rows)),
+    transaction: (work) => withClient(async (client) => {
+      await client.query('BEGIN');
       try {
-        await copy(client, table, columns, rows);
-      } finally {
-        client.removeListener('error', ignoreLostConnection);
-        client.release();
-      }
-    },
-    async transaction(work) {
-      const client = await pool.connect();
-      // A checked-out client's lost connection is emitted on the client, not the pool: unheard, it would be an
-      // uncaught exception that ends the process. The statement in flight fails with it anyway, and the pool
-      // drops the dead client on release.
-      client.on('error', ignoreLostConnection);
-      try {
-        await client.query('BEGIN');
         const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params), copyRows: (table, columns, rows) => copy(client, table, columns, rows) };
         const result = await work(tx);
         await client.query('COMMIT');
@@ -52,11 +53,8 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
-      } finally {
-        client.removeListener('error', ignoreLostConnection);
-        client.release();
       }
-    },
+    }),
     async listen(channel, onNotify) {
       const client = new Client({ connectionString: url });
       client.on('error', () => undefined);
