@@ -10,7 +10,9 @@ const IDLE_IN_TRANSACTION_MS = 60_000;
 const ignoreLostConnection = (): void => undefined;
 
 export async function openPostgresDatabase(url: string, poolSize = 10): Promise<SqlDatabase> {
-  const pool = new Pool({ connectionString: url, max: poolSize, options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}` });
+  // JIT compiles a statement whose estimated cost is high, as every lookup's is on a table not yet analysed:
+  // about 100 ms of compiling for a statement that runs in a few. The ledger's statements are all short.
+  const pool = new Pool({ connectionString: url, max: poolSize, options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS} -c jit=off` });
   pool.on('error', () => undefined); // an idle client dropped by the server is replaced on next use
   await pool.query('SELECT 1');
   const listeners: Client[] = [];

@@ -141,10 +141,14 @@ class RecordedHistoryFold implements ProjectionFold {
     return async (tx) => {
       // Closed first: the part's one row still open is the version to close, and a new one may be about to open.
       if (anyClosed) {
+        // Each row is found by the index on its stream, then updated by its row id: joined on the columns, a
+        // table not yet analysed (as after a rebuild) got a scan of every row per write.
         await tx.query(
           `UPDATE ledger_state_parts AS t SET recorded_to = c.rt
-           FROM json_to_recordset($1::json) AS c(s text, part text, item int, rt timestamptz)
-           WHERE t.stream_id = c.s AND t.part = c.part AND t.item = c.item AND t.recorded_to IS NULL`,
+           FROM json_to_recordset($1::json) AS c(s text, part text, item int, rt timestamptz) CROSS JOIN LATERAL (
+             SELECT ctid AS row_id FROM ledger_state_parts
+             WHERE stream_id = c.s AND part = c.part AND item = c.item AND recorded_to IS NULL OFFSET 0) AS open
+           WHERE t.ctid = open.row_id`,
           [closed],
         );
       }
@@ -178,14 +182,20 @@ interface StoredPart {
   part: string | null; item: number; body: unknown; valid_from: string | null; valid_to: string | null; recorded_from: string;
 }
 
-/** The streams `events` touch, each with its current parts and state as stored, in one statement. */
+/**
+ * The streams `events` touch, each with its current parts and state as stored, in one statement. Each
+ * stream's parts are looked up by the index on their own (`OFFSET 0` keeps them apart): as a plain join,
+ * a batch of several streams on a table not yet analysed read every row, 200–800 ms at 20,000 placements.
+ */
 async function loadStreams(tx: SqlExecutor, streamIds: readonly string[]): Promise<Map<string, StreamHistory>> {
   const streams = new Map<string, StreamHistory>();
   if (streamIds.length === 0) return streams;
   const rows = await tx.query<StoredPart>(
     `SELECT s.stream_id, to_json(s.last_recorded_at)#>>'{}' AS last_recorded_at, s.in_order,
        p.part, p.item, p.body, p.valid_from::text, p.valid_to::text, to_json(p.recorded_from)#>>'{}' AS recorded_from
-     FROM ledger_state_streams AS s LEFT JOIN ledger_state_parts AS p ON p.stream_id = s.stream_id AND p.recorded_to IS NULL
+     FROM ledger_state_streams AS s LEFT JOIN LATERAL (
+       SELECT part, item, body, valid_from, valid_to, recorded_from FROM ledger_state_parts
+       WHERE stream_id = s.stream_id AND recorded_to IS NULL OFFSET 0) AS p ON true
      WHERE s.stream_id = ANY($1)`, [streamIds]);
   const parts: { stream_id: string; part: string; item: number; body: unknown }[] = [];
   for (const row of rows) {
