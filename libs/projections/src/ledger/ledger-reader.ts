@@ -1,4 +1,4 @@
-import { budgetStreamId } from '@ledger/domain';
+import { budgetStreamId, parseStreamId } from '@ledger/domain';
 import { START, type EventStore, type GlobalPosition, type SqlDatabase, type StoredEvent } from '@ledger/event-store';
 import { statesKnownAt } from '../recorded-history/states-known-at';
 import { FactTimes } from './fact-times';
@@ -75,7 +75,13 @@ export class LedgerReader {
   private async readAt(pivot: number, latest: LedgerFold): Promise<LedgerFold | undefined> {
     if (this.history === undefined) return undefined;
     const changed = this.times.streamsRecordedAfter(pivot);
-    const known = await statesKnownAt(this.history, pivot, changed);
+    const { streams, budgets } = latest.at(new Date(pivot));
+    // A part unchanged since is the latest fold's own, shared with it rather than read and parsed again.
+    const stateOf = (streamId: string): object | undefined => {
+      const stream = parseStreamId(streamId);
+      return stream?.kind === 'budget' ? budgets.get(stream.financialYear) : streams?.get(streamId);
+    };
+    const known = await statesKnownAt(this.history, pivot, changed, { position: latest.position, stateOf });
     if (known === undefined) return undefined;
     const moved = new Set(changed);
     const behind = known.through < latest.position;
@@ -91,7 +97,6 @@ export class LedgerReader {
       }
     }
     if (!behind && between.length > 0) return undefined;
-    const { streams, budgets } = latest.at(new Date(pivot));
     const kept = [...(streams ?? [])].filter(([streamId]) => !moved.has(streamId));
     const keptBudgets = [...budgets].filter(([year]) => !moved.has(budgetStreamId(year)));
     const fold = LedgerFold.of(latest.position, pivot, [...kept, ...known.placements], new Map([...keptBudgets, ...known.budgets]));

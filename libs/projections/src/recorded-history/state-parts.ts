@@ -122,6 +122,13 @@ export function assembleState<S>(parts: Iterable<readonly [PartKey, unknown]>): 
   return state as S;
 }
 
+/** A state's own object field or list element at a part's place, to share rather than parse again; undefined when absent. */
+export function sharedPart(state: object, part: string, item: number): { value: unknown } | undefined {
+  const field = (state as Fields)[part];
+  if (item === WHOLE) return isObject(field) ? { value: field } : undefined;
+  return Array.isArray(field) && item < field.length ? { value: field[item] } : undefined;
+}
+
 /** Splits a part's key back into its list and index. */
 export function parsePartKey(key: string): PartKey {
   const slash = key.lastIndexOf('/');
