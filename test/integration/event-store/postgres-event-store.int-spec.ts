@@ -131,28 +131,42 @@ describe('appends to a new, never analysed event table', () => {
   });
 });
 
+/** A store on a fresh database and a connection of another process listening on its channel, counting. */
+async function withListener(work: (store: SqlEventStore, listener: Client, notified: () => number) => Promise<void>): Promise<void> {
+  const { url, drop } = await createTestDatabase();
+  const db = await openPostgresDatabase(url);
+  const store = await SqlEventStore.open(db);
+  const listener = new Client({ connectionString: url });
+  await listener.connect();
+  try {
+    let count = 0;
+    listener.on('notification', () => count++);
+    await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+    await work(store, listener, () => count);
+  } finally {
+    await listener.end();
+    await db.close();
+    await drop();
+  }
+}
+
 describe('another process on the same PostgreSQL', () => {
-  it('is notified after an append commits, once or twice for a burst rather than once per append', async () => {
-    const { url, drop } = await createTestDatabase();
-    const db = await openPostgresDatabase(url);
-    const store = await SqlEventStore.open(db);
-    const listener = new Client({ connectionString: url });
-    await listener.connect();
-    try {
-      let notified = 0;
-      listener.on('notification', () => notified++);
-      await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
-      const first = new Promise<void>((resolve) => listener.once('notification', () => resolve()));
-      await Promise.all(Array.from({ length: 20 }, () => store.append(uniqueStream('burst'), 'no-stream', [newEvent()])));
-      await first;
-      await store.close(); // waits for the notification in flight
-      await listener.query('SELECT 1'); // the server delivers pending notifications before this answer
-      expect(notified).toBeGreaterThanOrEqual(1);
-      expect(notified).toBeLessThan(20);
-    } finally {
-      await listener.end();
-      await db.close();
-      await drop();
-    }
-  });
+  it('is notified after an append commits, once or twice for a burst rather than once per append', () => withListener(async (store, listener, notified) => {
+    const first = new Promise<void>((resolve) => listener.once('notification', () => resolve()));
+    await Promise.all(Array.from({ length: 20 }, () => store.append(uniqueStream('burst'), 'no-stream', [newEvent()])));
+    await first;
+    await store.close(); // waits for the notification in flight
+    await listener.query('SELECT 1'); // the server delivers pending notifications before this answer
+    expect(notified()).toBeGreaterThanOrEqual(1);
+    expect(notified()).toBeLessThan(20);
+  }));
+
+  it('hears of one writer\'s appends in a row together, not once per append', () => withListener(async (store, listener, notified) => {
+    // Each append waits for the one before, so none is in flight with another: before, each got a NOTIFY.
+    for (let i = 0; i < 100; i++) await store.append(uniqueStream('in-a-row'), 'no-stream', [newEvent()]);
+    await store.close(); // announces what came in the last gap
+    await listener.query('SELECT 1');
+    expect(notified()).toBeGreaterThanOrEqual(1);
+    expect(notified()).toBeLessThan(50);
+  }));
 });

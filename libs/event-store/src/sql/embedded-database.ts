@@ -73,7 +73,7 @@ export async function openEmbeddedDatabase(dataDir: string, options: EmbeddedDat
       query: (sql, params) => run(tx, sql, params), copyRows: (table, columns, rows) => copy(tx, table, columns, rows),
     } satisfies SqlExecutor)),
     async listen(channel, onNotify) {
-      const unsubscribe = await db.listen(channel, () => onNotify());
+      const unsubscribe = await db.listen(channel, (payload) => onNotify(payload));
       return async () => {
         if (!closed) await unsubscribe();
       };

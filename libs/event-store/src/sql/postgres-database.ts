@@ -62,7 +62,7 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
       client.on('error', () => undefined);
       await client.connect();
       client.on('notification', (message) => {
-        if (message.channel === channel) onNotify();
+        if (message.channel === channel) onNotify(message.payload ?? '');
       });
       await client.query(`LISTEN ${channel}`);
       listeners.push(client);

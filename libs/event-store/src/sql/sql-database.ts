@@ -47,8 +47,8 @@ export function copyStatement(table: string, columns: readonly string[], source:
 export interface SqlDatabase extends SqlExecutor {
   readonly kind: 'embedded' | 'postgres';
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
-  /** Calls `onNotify` on each NOTIFY on `channel`; resolves to a function that stops listening. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** Calls `onNotify` with the payload of each NOTIFY on `channel`; resolves to a function that stops listening. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   DuplicateEventIdError, START, WrongExpectedRevisionError,
   type AppendResult, type BatchHandler, type EventStore, type ExpectedRevision, type GlobalPosition, type NewEvent,
@@ -38,6 +39,8 @@ const POLL_MS = 250;
 const MAX_READ_BACKOFF_MS = 5_000;
 const APPEND_ATTEMPTS = 5;
 const DEFAULT_BATCH = 500;
+/** Appends in this gap after a NOTIFY are announced together at its end: at most 50 notifications a second. */
+const ANNOUNCE_GAP_MS = 20;
 
 function toStored(row: EventRow): StoredEvent {
   return {
@@ -60,6 +63,8 @@ export class SqlEventStore implements EventStore {
   /** The NOTIFY in flight for other processes, and whether appends came while it was. */
   private announcing?: Promise<void>;
   private announceAgain = false;
+  /** Sent as each NOTIFY's payload, so this store's own notifications, which wake nothing new, are ignored. */
+  private readonly announcer = randomUUID();
 
   private constructor(private readonly db: SqlDatabase) {
     this.kind = db.kind;
@@ -69,7 +74,10 @@ export class SqlEventStore implements EventStore {
   static async open(db: SqlDatabase): Promise<SqlEventStore> {
     await migrateEventStore(db);
     const store = new SqlEventStore(db);
-    store.stopListening = await db.listen(EVENTS_CHANNEL, () => store.wakeAll());
+    // Its own appends woke its subscriptions already (append calls wakeAll), so only other stores' count.
+    store.stopListening = await db.listen(EVENTS_CHANNEL, (payload) => {
+      if (payload !== store.announcer) store.wakeAll();
+    });
     return store;
   }
 
@@ -197,9 +205,12 @@ export class SqlEventStore implements EventStore {
    * Tells other processes on the same PostgreSQL (a worker, another API) that the log has grown.
    * The NOTIFY is sent after the append has committed, in a statement of its own, and at most one
    * is in flight: inside the append it would hold the server-wide notification lock until the
-   * commit was flushed, so every append would commit one at a time. A burst of appends gets one
-   * or two notifications; subscribers then read everything new, and poll besides. The embedded
-   * store has no other process (the folder lock), so it needs none.
+   * commit was flushed, so every append would commit one at a time. Appends that come while one is
+   * in flight, or in the `ANNOUNCE_GAP_MS` after it, are announced together at the gap's end: a
+   * steady stream of appends, even from one writer, costs at most 50 notifications a second, not
+   * one each, and another process hears of an append within about that gap. Subscribers then read
+   * everything new, and poll besides. The embedded store has no other process (the folder lock),
+   * so it needs none.
    */
   private announce(): void {
     if (this.db.kind !== 'postgres' || this.closed) return;
@@ -212,8 +223,11 @@ export class SqlEventStore implements EventStore {
         this.announceAgain = false;
         // Committed without waiting for the disk: a NOTIFY is a wake-up, not data (readers also poll), and
         // a synchronous commit here would spend a WAL flush per burst of appends on nothing durable.
-        await this.db.query('SELECT set_config(\'synchronous_commit\', \'off\', true), pg_notify($1, \'\')', [EVENTS_CHANNEL]).catch(() => undefined);
-      } while (this.announceAgain && !this.closed);
+        await this.db.query('SELECT set_config(\'synchronous_commit\', \'off\', true), pg_notify($1, $2)', [EVENTS_CHANNEL, this.announcer])
+          .catch(() => undefined);
+        // Appends in the gap after it set announceAgain and are announced together at its end, closing or not.
+        if (!this.closed) await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_GAP_MS));
+      } while (this.announceAgain);
       this.announcing = undefined;
     })();
   }
