@@ -115,7 +115,7 @@ describe('an embedded store closed and opened again', () => {
       expect(second.eventStore.kind).toBe('embedded');
       expect((await second.eventStore.readStream('placement-kept')).events.map((e) => [e.eventId, e.data])).toEqual([[event.eventId, { kept: 'ünïcode' }]]);
       expect(await second.eventStore.headPosition()).toBe(appended.position);
-      expect(await second.database.query("SELECT version FROM schema_migrations WHERE component = 'event-store' ORDER BY version")).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(await second.database.query("SELECT version FROM schema_migrations WHERE component = 'event-store' ORDER BY version")).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       await second.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -95,7 +95,7 @@ describe('several processes opening one fresh PostgreSQL database at once', () =
     try {
       const stores = await Promise.all(dbs.map((db) => SqlEventStore.open(db)));
       await stores[0].append(uniqueStream('placement'), 'no-stream', [newEvent()]);
-      expect(await dbs[3].query("SELECT version FROM schema_migrations WHERE component = 'event-store' ORDER BY version")).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(await dbs[3].query("SELECT version FROM schema_migrations WHERE component = 'event-store' ORDER BY version")).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       await Promise.all(stores.map((store) => store.close()));
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
