@@ -3,7 +3,7 @@ import {
 } from '@ledger/domain';
 import type { LedgerAsAt } from '@ledger/projections';
 import { PlacementMemo } from '../placement-memo';
-import { externalPlacements, type Placed } from '../returns/build-return';
+import { externalPlacements, placementStates, type Placed } from '../returns/build-return';
 import { Arrivals, SUMMED_FROM } from './arrivals';
 import { CostAhead } from './cost-ahead';
 import { buildForecast, type Forecast } from './forecast';
@@ -93,10 +93,13 @@ function simulateOutturns(
 ): OutturnRange {
   const { start: yearStart, end: yearEnd } = financialYearRange(year);
   const cut = minDate(maxDate(asOf, yearStart), yearEnd);
-  const placements = externalPlacements(ledger.placements);
+  const placements = externalPlacements(placementStates(ledger));
   const { earlier } = window;
   const model = learnRangeModel(placements, asOf, earlier?.model);
-  const centres = [...new Set([...placements.map((p) => p.costCentre), ...Object.keys(model.newDemand)])].sort();
+  // Named without lists the length of the ledger (see placementStates).
+  const named = new Set(Object.keys(model.newDemand));
+  for (const p of placements) named.add(p.costCentre);
+  const centres = [...named].sort();
   const index = new Map(centres.map((c, i) => [c, i]));
   const certain = new Array<number>(centres.length).fill(0);
   const running: Running[] = [];

@@ -102,7 +102,8 @@ function factsOf(p: Placed, asOf: LocalDate): Facts {
  * never depends on whether a part was kept.
  */
 export function learnRangeModel(placements: readonly Placed[], asOf: LocalDate, earlier?: RangeModel): RangeModel {
-  const started = placements.filter((p) => p.startDate < asOf);
+  // Usually every placement has started by the as-of date: then the list is the one given, not a copy of it.
+  const started = placements.every((p) => p.startDate < asOf) ? placements : placements.filter((p) => p.startDate < asOf);
   const of = factsMemo.window(asOf);
   const facts = started.map((p) => of(p, () => factsOf(p, asOf)));
   const before = earlier === undefined ? undefined : learnedFrom.get(earlier);
