@@ -85,7 +85,11 @@ BEGIN
 END
 $fn$`;
 
-/** The ids of an append's events, in order: read only when an append repeats or clashes, not on every append. */
+/**
+ * The ids of an append's events, in order: read only when an append repeats or clashes, not on every append.
+ * Created by migration 3; the append function of earlier versions names it but only calls it when it runs,
+ * and every migration runs before the first append.
+ */
 const EVENT_IDS_FUNCTION = `CREATE OR REPLACE FUNCTION ledger_event_ids(p_events jsonb) RETURNS uuid[] LANGUAGE sql IMMUTABLE AS $fn$
   SELECT array_agg((n.ev->>'eventId')::uuid ORDER BY n.i) FROM jsonb_array_elements(p_events) WITH ORDINALITY AS n(ev, i)
 $fn$`;
@@ -114,14 +118,13 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
          CONSTRAINT ledger_events_stream_revision UNIQUE (stream_id, stream_revision))`,
       'CREATE INDEX IF NOT EXISTS ledger_events_global_order ON ledger_events (transaction_id, global_position)',
       'CREATE TABLE IF NOT EXISTS ledger_streams (stream_id text PRIMARY KEY, revision bigint NOT NULL)',
-      EVENT_IDS_FUNCTION,
       APPEND_FUNCTION,
     ],
   },
   {
     version: 2,
     description: 'ledger_append: duplicate ids found by the insert, no NOTIFY inside the append',
-    statements: [EVENT_IDS_FUNCTION, APPEND_FUNCTION],
+    statements: [APPEND_FUNCTION],
   },
   {
     version: 3,
